@@ -1,0 +1,224 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, IsoInstant, LimitQuery, Phone, PhoneOrMasked, Strict } from './common.js';
+import { CategoryCode, Customer, CustomerLevel, UnitRef } from './org.js';
+
+export const TicketStatuses = [
+  'accepted',
+  'dispatched',
+  'processing',
+  'replied',
+  'answered',
+  'closed',
+  'returned',
+  'suspended',
+] as const;
+export type TicketStatus = (typeof TicketStatuses)[number];
+export const TicketStatus = Type.Union(TicketStatuses.map((s) => Type.Literal(s)));
+
+export const TicketActions = [
+  'resolve',
+  'dispatch',
+  'take',
+  'reply',
+  'return',
+  'transfer',
+  'answer',
+  'close',
+  'reopen',
+  'suspend',
+  'resume',
+  'escalate',
+  'note',
+] as const;
+export type TicketAction = (typeof TicketActions)[number];
+export const TicketAction = Type.Union(TicketActions.map((a) => Type.Literal(a)));
+
+// `regulator`: an appeal forwarded by the communications administration or the supervision line (DOMAIN.md §11).
+export const Channels = ['hotline', 'hall', 'sms', 'ivr', 'web', 'api', 'regulator'] as const;
+export type Channel = (typeof Channels)[number];
+export const Channel = Type.Union(Channels.map((c) => Type.Literal(c)));
+
+export const Priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof Priorities)[number];
+export const Priority = Type.Union(Priorities.map((p) => Type.Literal(p)));
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Note = Type.String({ minLength: 1, maxLength: 2000 });
+
+export const Location = Type.Object(
+  {
+    city: Type.Optional(Type.String({ maxLength: 50 })),
+    district: Type.Optional(Type.String({ maxLength: 50 })),
+    compound: Type.Optional(Type.String({ maxLength: 100 })),
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+    cellId: Type.Optional(Type.String({ maxLength: 50 })),
+  },
+  Strict,
+);
+export type Location = Static<typeof Location>;
+
+export const Regulator = Type.Object(
+  {
+    reference: Type.String({ minLength: 1, maxLength: 64 }),
+    overLevel: Type.Optional(Type.Boolean({ default: true })),
+  },
+  Strict,
+);
+
+export const CreateTicketBody = Type.Object(
+  {
+    customerPhone: Phone,
+    customerName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    categoryCode: CategoryCode,
+    description: Text(4000),
+    channel: Channel,
+    priority: Type.Optional(Priority),
+    location: Type.Optional(Location),
+    regulator: Type.Optional(Regulator),
+    resolveNow: Type.Optional(Type.Object({ resolution: Text(4000) }, Strict)),
+  },
+  Strict,
+);
+export type CreateTicketBody = Static<typeof CreateTicketBody>;
+
+export const PersonRef = Type.Object({ id: Id, name: Type.String() });
+
+export const TicketView = Type.Object({
+  id: Id,
+  number: Type.String({ description: 'readable over the phone: TS + local date + sequence' }),
+  status: TicketStatus,
+  suspendedFrom: Type.Union([TicketStatus, Type.Null()]),
+  channel: Channel,
+  categoryCode: Type.String(),
+  category: Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String(), path: Type.String() }),
+  description: Type.String(),
+  location: Location,
+  priority: Priority,
+  escalationLevel: Type.Integer(),
+  customer: Type.Object({ id: Id, phone: PhoneOrMasked, name: Type.Union([Type.String(), Type.Null()]), level: CustomerLevel }),
+  owner: Type.Union([PersonRef, Type.Null()]),
+  ownerUnit: Type.Union([UnitRef, Type.Null()]),
+  handlingUnit: Type.Union([UnitRef, Type.Null()]),
+  handlingUser: Type.Union([PersonRef, Type.Null()]),
+  regulator: Type.Union([Type.Object({ reference: Type.String(), overLevel: Type.Boolean() }), Type.Null()]),
+  intercepted: Type.Boolean({ description: 'closed at first contact without a work order travelling' }),
+  resolution: Type.Union([Type.String(), Type.Null()]),
+  answer: Type.Union([Type.String(), Type.Null()]),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+  dispatchedAt: Type.Union([IsoInstant, Type.Null()]),
+  repliedAt: Type.Union([IsoInstant, Type.Null()]),
+  answeredAt: Type.Union([IsoInstant, Type.Null()]),
+  closedAt: Type.Union([IsoInstant, Type.Null()]),
+  version: Type.Integer(),
+  actions: Type.Array(TicketAction, { description: 'what the signed-in user may do to this ticket now' }),
+});
+export type TicketView = Static<typeof TicketView>;
+
+export const TicketEvent = Type.Object({
+  id: Id,
+  ticketId: Id,
+  action: Type.String(),
+  fromStatus: Type.Union([TicketStatus, Type.Null()]),
+  toStatus: Type.Union([TicketStatus, Type.Null()]),
+  actor: Type.Union([Type.Object({ id: Id, name: Type.String(), unit: Type.Union([UnitRef, Type.Null()]) }), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  at: IsoInstant,
+});
+export type TicketEvent = Static<typeof TicketEvent>;
+export const TicketEventList = Type.Object({ items: Type.Array(TicketEvent) });
+
+// Action bodies. Each is strict: a misspelt field is refused, not ignored.
+export const EmptyActionBody = Type.Object({ note: Type.Optional(Note) }, Strict);
+export const ResolveBody = Type.Object({ resolution: Text(4000), note: Type.Optional(Note) }, Strict);
+export const DispatchBody = Type.Object(
+  { unitCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' })), note: Type.Optional(Note) },
+  Strict,
+);
+export const ReplyBody = Type.Object({ result: Text(4000), solved: Type.Optional(Type.Boolean()), note: Type.Optional(Note) }, Strict);
+export const ReasonBody = Type.Object({ reason: Text(2000) }, Strict);
+export const TransferBody = Type.Object(
+  { unitCode: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }), reason: Text(2000) },
+  Strict,
+);
+export const AnswerBody = Type.Object({ answer: Text(4000), note: Type.Optional(Note) }, Strict);
+export const NoteBody = Type.Object({ note: Note }, Strict);
+
+export const ActionBodies = {
+  resolve: ResolveBody,
+  dispatch: DispatchBody,
+  take: EmptyActionBody,
+  reply: ReplyBody,
+  return: ReasonBody,
+  transfer: TransferBody,
+  answer: AnswerBody,
+  close: EmptyActionBody,
+  reopen: ReasonBody,
+  suspend: ReasonBody,
+  resume: EmptyActionBody,
+  escalate: ReasonBody,
+  note: NoteBody,
+} as const;
+export type ActionBody<A extends TicketAction> = Static<(typeof ActionBodies)[A]>;
+
+export const TicketListQuery = Type.Object(
+  {
+    status: Type.Optional(TicketStatus),
+    categoryCode: Type.Optional(CategoryCode),
+    unit: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: "unit code, or 'mine'" })),
+    owner: Type.Optional(Type.String({ pattern: '^(me|[1-9][0-9]{0,15})$', description: "user id, or 'me'" })),
+    phone: Type.Optional(Phone),
+    channel: Type.Optional(Channel),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    limit: LimitQuery,
+    cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$' })),
+  },
+  Strict,
+);
+export type TicketListQuery = Static<typeof TicketListQuery>;
+
+export const StatusCounts = Type.Object(
+  Object.fromEntries(TicketStatuses.map((s) => [s, Type.Integer()])) as Record<TicketStatus, ReturnType<typeof Type.Integer>>,
+);
+export type StatusCounts = Record<TicketStatus, number>;
+
+export const TicketSummary = Type.Object({
+  id: Id,
+  number: Type.String(),
+  status: TicketStatus,
+  channel: Channel,
+  categoryCode: Type.String(),
+  categoryName: Type.String(),
+  categoryNameEn: Type.String(),
+  description: Type.String(),
+  priority: Priority,
+  customerPhone: PhoneOrMasked,
+  customerLevel: CustomerLevel,
+  owner: Type.Union([PersonRef, Type.Null()]),
+  handlingUnit: Type.Union([UnitRef, Type.Null()]),
+  resolution: Type.Union([Type.String(), Type.Null()]),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+  version: Type.Integer(),
+});
+export type TicketSummary = Static<typeof TicketSummary>;
+
+export const TicketPage = Type.Object({
+  items: Type.Array(TicketSummary),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  counts: StatusCounts,
+});
+export type TicketPage = Static<typeof TicketPage>;
+
+export const CustomerProfile = Type.Object({
+  customer: Type.Union([Customer, Type.Null()]),
+  phone: PhoneOrMasked,
+  openTickets: Type.Array(TicketSummary),
+  earlierTickets: Type.Array(TicketSummary),
+});
+export type CustomerProfile = Static<typeof CustomerProfile>;
+
+export const RoutingProposal = Type.Object({ categoryCode: Type.String(), unit: Type.Union([UnitRef, Type.Null()]) });

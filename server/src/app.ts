@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { pingDatabase } from './db/connection.js';
+import type { Db } from './db/dialect.js';
+import { isDemoSeeded, DEMO_PASSWORD, demoUsers } from './demo/seed.js';
+import { registerErrorHandling } from './errors.js';
+import { authPlugin, authRoutes, createAuthRepository, createAuthService } from './modules/auth/index.js';
+import { categoryRoutes, createCategoryRepository, createCategoryService } from './modules/categories/index.js';
+import { createCustomerRepository } from './modules/customers/index.js';
+import { healthRoutes } from './modules/health/index.js';
+import { createOrgRepository, createOrgService, orgRoutes } from './modules/org/index.js';
+import { createTicketRepository, createTicketService, ticketRoutes } from './modules/tickets/index.js';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+// Full numbers are personal information: they never reach a log line, not even inside a URL.
+const maskPhonesIn = (s: string) => s.replace(/(1[3-9][0-9])[0-9]{4}([0-9]{4})/g, '$1****$2');
+
+// The composition root: services are wired by hand so the whole system reads in one place.
+export async function buildApp({ config, db, clock, logger }: AppOptions) {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      serializers: { req: (req) => ({ method: req.method, url: maskPhonesIn(req.url), remoteAddress: req.ip }) },
+    },
+    bodyLimit: 64 * 1024,
+    // unknown fields are refused and wrong types rejected, never silently dropped or coerced
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app, { spaIndex: fs.existsSync(path.join(config.webRoot, 'index.html')) });
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'same-origin');
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Closeloop API', version: '1', description: 'Complaint work orders from first call to the customer’s answer' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'closeloop_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const authRepo = createAuthRepository(db);
+  const auth = createAuthService({ repo: authRepo, clock, sessionIdleHours: config.sessionIdleHours });
+  const orgRepo = createOrgRepository(db);
+  const org = createOrgService({ repo: orgRepo, clock, onUserDisabled: (id) => auth.endSessionsOf(id) });
+  const findUnit = (code: string) => orgRepo.findUnitByCode(code);
+  const categories = createCategoryService({ repo: createCategoryRepository(db), clock, findUnit });
+  const tickets = createTicketService({
+    repo: createTicketRepository(db),
+    customers: createCustomerRepository(db),
+    categories,
+    findUnit,
+    clock,
+    timeZone: config.timeZone,
+  });
+  const demoListing = async () =>
+    config.demo !== false && (await isDemoSeeded(db))
+      ? { password: DEMO_PASSWORD, accounts: demoUsers.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName, unit: u.unit })) }
+      : null;
+
+  await app.register(authPlugin, { auth });
+  await app.register(healthRoutes, { ping: () => pingDatabase(db) });
+  await app.register(authRoutes, { auth, demo: demoListing });
+  await app.register(orgRoutes, { org });
+  await app.register(categoryRoutes, { categories });
+  await app.register(ticketRoutes, { tickets });
+
+  if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: 'index.html' });
+  }
+  return app;
+}
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,153 @@
+import type { Generated } from 'kysely';
+
+// Row shapes as stored. Booleans are 0/1 integers and instants ISO-8601 UTC text on SQLite,
+// timestamptz on PostgreSQL (read back as Date): repositories convert with `dialect.ts`.
+type Instant = string | Date;
+type Flag = number;
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  kind: string;
+  parent_id: number | null;
+  is_active: Flag;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_id: number;
+  password_hash: string;
+  is_active: Flag;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Instant;
+  last_seen_at: Instant;
+  expires_at: Instant;
+}
+
+export interface CustomerTable {
+  id: Generated<number>;
+  phone: string;
+  name: string | null;
+  level: string;
+  credit_level: number;
+  home_area: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CategoryTable {
+  code: string;
+  parent_code: string | null;
+  level: number;
+  name_zh: string;
+  name_en: string;
+  regulator_class: string;
+  is_active: Flag;
+  sort_order: number;
+  version: number;
+}
+
+export interface RoutingRuleTable {
+  category_code: string;
+  unit_id: number;
+  version: number;
+  updated_at: Instant;
+}
+
+export interface TicketTable {
+  id: Generated<number>;
+  number: string;
+  channel: string;
+  customer_id: number;
+  category_code: string;
+  description: string;
+  location_city: string | null;
+  location_district: string | null;
+  location_compound: string | null;
+  location_address: string | null;
+  location_cell_id: string | null;
+  priority: string;
+  escalation_level: number;
+  status: string;
+  suspended_from: string | null;
+  owner_id: number | null;
+  owner_unit_id: number | null;
+  handling_unit_id: number | null;
+  handling_user_id: number | null;
+  regulator_ref: string | null;
+  is_over_level: Flag;
+  is_intercepted: Flag;
+  is_solved: Flag | null;
+  resolution: string | null;
+  answer: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  dispatched_at: Instant | null;
+  replied_at: Instant | null;
+  answered_at: Instant | null;
+  closed_at: Instant | null;
+  version: number;
+}
+
+export interface TicketEventTable {
+  id: Generated<number>;
+  ticket_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_id: number | null;
+  // the unit an order was sent to, so a department keeps seeing what passed through it
+  unit_id: number | null;
+  note: string | null;
+  data: string;
+  at: Instant;
+}
+
+export interface TicketNumberSeqTable {
+  day: string;
+  last: number;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: number;
+  key: string;
+  request_hash: string;
+  ticket_id: number;
+  created_at: Instant;
+}
+
+export interface SystemSettingTable {
+  key: string;
+  value: string;
+  updated_at: Instant;
+}
+
+export interface Database {
+  system_settings: SystemSettingTable;
+  org_units: OrgUnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  customers: CustomerTable;
+  categories: CategoryTable;
+  routing_rules: RoutingRuleTable;
+  tickets: TicketTable;
+  ticket_events: TicketEventTable;
+  ticket_number_seq: TicketNumberSeqTable;
+  idempotency_keys: IdempotencyKeyTable;
+}

@@ -1,0 +1,120 @@
+import type { CreateUnitBody, CreateUserBody, Unit, UpdateUnitBody, UpdateUserBody, User } from '../../../../contracts/org.js';
+import type { Clock } from '../../clock.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import { AppError, conflict, notFound } from '../../errors.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { OrgRepository } from './repository.js';
+
+const stale = () => new AppError(412, 'conflict.version', 'Someone changed this first; reload and try again');
+
+// Units and staff: the organisation tree of DOMAIN.md §1, edited by administrators.
+export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUserDisabled: (userId: number) => Promise<void> }) {
+  const { repo, clock } = deps;
+  const now = () => clock.now().toISOString();
+
+  async function unitOrThrow(code: string, field: string): Promise<Unit> {
+    const unit = await repo.findUnitByCode(code);
+    if (!unit) throw notFound('unit.not_found', `No unit with code ${code}`, { field });
+    return unit;
+  }
+
+  async function parentId(code: string | null | undefined, self?: Unit): Promise<number | null> {
+    if (!code) return null;
+    const parent = await unitOrThrow(code, 'body.parentCode');
+    if (self) {
+      // walking up from the new parent must never reach the unit itself
+      for (let u: Unit | undefined = parent; u; u = u.parentCode ? await repo.findUnitByCode(u.parentCode) : undefined) {
+        if (u.id === self.id) throw conflict('unit.has_children', 'A unit cannot sit under itself or its own sub-unit', { field: 'body.parentCode' });
+      }
+    }
+    return parent.id;
+  }
+
+  return {
+    listUnits: () => repo.listUnits(),
+    unitByCode: (code: string) => unitOrThrow(code, 'params.code'),
+
+    async createUnit(body: CreateUnitBody): Promise<Unit> {
+      const pid = await parentId(body.parentCode);
+      try {
+        await repo.insertUnit(repo_(), { code: body.code, name: body.name, nameEn: body.nameEn, kind: body.kind, parentId: pid, now: now() });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict('unit.code_taken', `Unit code ${body.code} is taken`, { field: 'body.code' });
+        throw err;
+      }
+      return unitOrThrow(body.code, 'body.code');
+    },
+
+    async updateUnit(code: string, body: UpdateUnitBody, expected?: number): Promise<Unit> {
+      const unit = await unitOrThrow(code, 'params.code');
+      if (expected !== undefined && expected !== unit.version) throw stale();
+      const patch: Parameters<OrgRepository['updateUnit']>[3] = {};
+      if (body.name !== undefined) patch.name = body.name;
+      if (body.nameEn !== undefined) patch.name_en = body.nameEn;
+      if (body.kind !== undefined) patch.kind = body.kind;
+      if (body.isActive !== undefined) patch.is_active = body.isActive ? 1 : 0;
+      if (body.parentCode !== undefined) patch.parent_id = await parentId(body.parentCode, unit);
+      if (!(await repo.updateUnit(repo_(), unit.id, unit.version, patch, now()))) throw stale();
+      return unitOrThrow(code, 'params.code');
+    },
+
+    async deleteUnit(code: string): Promise<void> {
+      const unit = await unitOrThrow(code, 'params.code');
+      const usage = await repo.unitUsage(repo_(), unit.id);
+      if (usage.children > 0) throw conflict('unit.has_children', 'Move or delete its sub-units first');
+      if (usage.users + usage.tickets + usage.routes > 0) {
+        throw conflict('unit.in_use', 'Staff, routing or tickets refer to this unit; deactivate it instead', usage);
+      }
+      await repo.deleteUnit(repo_(), unit.id);
+    },
+
+    listUsers: async (filter: { role?: string; unitCode?: string }): Promise<User[]> => {
+      const unit = filter.unitCode ? await unitOrThrow(filter.unitCode, 'query.unit') : undefined;
+      return repo.listUsers({ role: filter.role, unitId: unit?.id });
+    },
+
+    async userById(id: number): Promise<User> {
+      const user = await repo.findUserById(id);
+      if (!user) throw notFound('user.not_found', `No user ${id}`);
+      return user;
+    },
+
+    async createUser(body: CreateUserBody): Promise<User> {
+      const unit = await unitOrThrow(body.unitCode, 'body.unitCode');
+      const passwordHash = await hashPassword(body.password);
+      try {
+        const id = await repo.insertUser(repo_(), { username: body.username, displayName: body.displayName, role: body.role, unitId: unit.id, passwordHash, now: now() });
+        return this.userById(id);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict('user.username_taken', `Username ${body.username} is taken`, { field: 'body.username' });
+        throw err;
+      }
+    },
+
+    async updateUser(id: number, body: UpdateUserBody, expected?: number): Promise<User> {
+      const user = await this.userById(id);
+      if (expected !== undefined && expected !== user.version) throw stale();
+      const patch: Parameters<OrgRepository['updateUser']>[3] = {};
+      if (body.displayName !== undefined) patch.display_name = body.displayName;
+      if (body.role !== undefined) patch.role = body.role;
+      if (body.unitCode !== undefined) patch.unit_id = (await unitOrThrow(body.unitCode, 'body.unitCode')).id;
+      if (body.isActive !== undefined) patch.is_active = body.isActive ? 1 : 0;
+      if (body.password !== undefined) patch.password_hash = await hashPassword(body.password);
+      if (!(await repo.updateUser(repo_(), id, user.version, patch, now()))) throw stale();
+      // a disabled account, new role or new password must not keep an old session alive
+      if (body.isActive === false || body.role !== undefined || body.password !== undefined || body.unitCode !== undefined) {
+        await deps.onUserDisabled(id);
+      }
+      return this.userById(id);
+    },
+
+    async deactivateUser(id: number): Promise<void> {
+      await this.updateUser(id, { isActive: false });
+    },
+  };
+
+  function repo_() {
+    return repo.connection;
+  }
+}
+export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,0 +1,4 @@
+// Owns complaints: intake, the closed-loop lifecycle and its events, queues and the customer's history.
+export { createTicketRepository } from './repository.js';
+export { createTicketService, type TicketService } from './service.js';
+export { ticketRoutes } from './routes.js';

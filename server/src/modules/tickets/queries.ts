@@ -1,0 +1,120 @@
+import type { CustomerProfile, StatusCounts, TicketEvent, TicketListQuery, TicketPage, TicketStatus, TicketView } from '../../../../contracts/tickets.js';
+import { TicketStatuses } from '../../../../contracts/tickets.js';
+import type { Actor } from '../auth/index.js';
+import { maskPhone } from '../customers/index.js';
+import { notFound } from '../../errors.js';
+import { seesOnlyOwnUnit, showsPhone, standingOf, type TicketDeps } from './context.js';
+import { allowedActions } from './lifecycle.js';
+import type { TicketDetailRow, TicketFilter } from './repository.js';
+import { TICKET_NUMBER } from './ticket-number.js';
+import { ticketEvent, ticketSummary, ticketView } from './views.js';
+
+const DEFAULT_PAGE = 50;
+const PROFILE_EARLIER = 20;
+
+export function createTicketQueries(deps: TicketDeps) {
+  const { repo } = deps;
+
+  async function resolveId(idOrNumber: string): Promise<number> {
+    if (TICKET_NUMBER.test(idOrNumber.toUpperCase())) {
+      const id = await repo.findIdByNumber(idOrNumber.toUpperCase());
+      if (id === undefined) throw notFound('ticket.not_found', `No ticket ${idOrNumber}`);
+      return id;
+    }
+    if (!/^[1-9][0-9]{0,15}$/.test(idOrNumber)) throw notFound('ticket.not_found', `No ticket ${idOrNumber}`);
+    return Number(idOrNumber);
+  }
+
+  // A ticket the user may not see is reported as missing, so its existence does not leak.
+  async function visibleRow(actor: Actor, id: number): Promise<TicketDetailRow> {
+    const row = await repo.findDetail(repo_(), id);
+    if (!row || !(await maySee(actor, row))) throw notFound('ticket.not_found', `No ticket ${id}`);
+    return row;
+  }
+
+  async function maySee(actor: Actor, row: { id: number; handling_unit_id: number | null }) {
+    if (!seesOnlyOwnUnit(actor)) return true;
+    return row.handling_unit_id === actor.unit.id || (await repo.wasWithUnit(row.id, actor.unit.id));
+  }
+
+  function view(actor: Actor, row: TicketDetailRow): TicketView {
+    const state = {
+      status: row.status as TicketStatus,
+      suspendedFrom: (row.suspended_from as TicketStatus | null) ?? null,
+      ownerId: row.owner_id,
+      handlingUnitId: row.handling_unit_id,
+    };
+    return ticketView(row, { showPhone: showsPhone(actor), actions: allowedActions(state, standingOf(actor)) });
+  }
+
+  function repo_() {
+    return deps.repo.connection;
+  }
+
+  async function filterFor(actor: Actor, q: TicketListQuery): Promise<TicketFilter | null> {
+    const f: TicketFilter = { status: q.status, categoryCode: q.categoryCode, channel: q.channel, from: q.from, to: q.to, q: q.q };
+    if (q.unit === 'mine') f.unitId = actor.unit.id;
+    else if (q.unit) {
+      const unit = await deps.findUnit(q.unit);
+      if (!unit) return null;
+      f.unitId = unit.id;
+    }
+    if (q.owner) f.ownerId = q.owner === 'me' ? actor.id : Number(q.owner);
+    if (q.phone) {
+      const customer = await deps.customers.findByPhone(q.phone);
+      if (!customer) return null;
+      f.customerId = customer.id;
+    }
+    if (seesOnlyOwnUnit(actor)) f.visibleToUnitId = actor.unit.id;
+    return f;
+  }
+
+  const emptyCounts = (): StatusCounts => Object.fromEntries(TicketStatuses.map((s) => [s, 0])) as StatusCounts;
+
+  return {
+    resolveId,
+    visibleRow,
+    view,
+
+    async get(actor: Actor, idOrNumber: string): Promise<TicketView> {
+      return view(actor, await visibleRow(actor, await resolveId(idOrNumber)));
+    },
+
+    async events(actor: Actor, idOrNumber: string): Promise<{ items: TicketEvent[] }> {
+      const row = await visibleRow(actor, await resolveId(idOrNumber));
+      return { items: (await repo.listEvents(row.id)).map(ticketEvent) };
+    },
+
+    async list(actor: Actor, q: TicketListQuery): Promise<TicketPage> {
+      const filter = await filterFor(actor, q);
+      if (!filter) return { items: [], nextCursor: null, counts: emptyCounts() };
+      const limit = q.limit ? Number(q.limit) : DEFAULT_PAGE;
+      const [rows, counts] = await Promise.all([repo.list(filter, limit, q.cursor ? Number(q.cursor) : undefined), repo.countByStatus(filter)]);
+      const page = rows.slice(0, limit);
+      const all = emptyCounts();
+      for (const [status, n] of counts) if (status in all) all[status as TicketStatus] = n;
+      return {
+        items: page.map((r) => ticketSummary(r, showsPhone(actor))),
+        nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+        counts: all,
+      };
+    },
+
+    // What an agent needs in the first seconds of a call: who this is and what they complained about before.
+    async customerProfile(actor: Actor, phone: string): Promise<CustomerProfile> {
+      const customer = await deps.customers.findByPhone(phone);
+      const show = showsPhone(actor);
+      const shownPhone = show ? phone : maskPhone(phone);
+      if (!customer) return { customer: null, phone: shownPhone, openTickets: [], earlierTickets: [] };
+      const rows = await repo.list({ customerId: customer.id }, 200);
+      const summaries = rows.map((r) => ticketSummary(r, show));
+      return {
+        customer: { ...customer, phone: shownPhone },
+        phone: shownPhone,
+        openTickets: summaries.filter((t) => t.status !== 'closed'),
+        earlierTickets: summaries.filter((t) => t.status === 'closed').slice(0, PROFILE_EARLIER),
+      };
+    },
+  };
+}
+export type TicketQueries = ReturnType<typeof createTicketQueries>;
