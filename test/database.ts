@@ -19,6 +19,13 @@ export interface TestDatabase {
 
 // Every test file gets a database of its own: a temporary SQLite file, or a fresh PostgreSQL schema
 // when TEST_DATABASE_URL is set, so the same tests run on both and in parallel.
+// Closing twice is allowed, so a test may close the database under a running app and still clean up.
+function closeOnce(db: Db): Db {
+  let closing: Promise<void> | undefined;
+  const close = db.close;
+  return { ...db, close: () => (closing ??= close()) };
+}
+
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseUrl) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -27,7 +34,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const config: DatabaseConfig = { kind: 'postgres', url: testDatabaseUrl };
-    const db = openDatabase(config, { searchPath: schema, poolSize: 5 });
+    const db = closeOnce(openDatabase(config, { searchPath: schema, poolSize: 5 }));
     await migrateToLatest(db);
     return {
       db,
@@ -44,7 +51,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-test-'));
   const config: DatabaseConfig = { kind: 'sqlite', file: path.join(dir, 'test.db') };
-  const db = openDatabase(config);
+  const db = closeOnce(openDatabase(config));
   await migrateToLatest(db);
   return {
     db,

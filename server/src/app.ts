@@ -12,7 +12,7 @@ import { pingDatabase } from './db/connection.js';
 import type { Db } from './db/dialect.js';
 import { isDemoSeeded, DEMO_PASSWORD, demoUsers } from './demo/seed.js';
 import { registerErrorHandling } from './errors.js';
-import { authPlugin, authRoutes, createAuthRepository, createAuthService } from './modules/auth/index.js';
+import { authPlugin, authRoutes, createAuthRepository, createAuthService, guardOf, type RouteGuard } from './modules/auth/index.js';
 import { categoryRoutes, createCategoryRepository, createCategoryService } from './modules/categories/index.js';
 import { createCustomerRepository } from './modules/customers/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -42,6 +42,12 @@ export async function buildApp({ config, db, clock, logger }: AppOptions) {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
     trustProxy: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routeGuards: RouteGuard[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeGuards.push({ method, url: route.url, ...guardOf(route.onRequest) });
+  });
+  app.decorate('routeGuards', routeGuards);
 
   registerErrorHandling(app, { spaIndex: fs.existsSync(path.join(config.webRoot, 'index.html')) });
   app.addHook('onSend', async (req, reply) => {
@@ -93,3 +99,10 @@ export async function buildApp({ config, db, clock, logger }: AppOptions) {
   return app;
 }
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** every route with the sign-in and permission it demands */
+    routeGuards: RouteGuard[];
+  }
+}

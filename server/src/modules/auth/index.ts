@@ -2,6 +2,6 @@
 export { can, type Actor } from './actor.js';
 export { createAuthRepository } from './repository.js';
 export { createAuthService, type AuthService } from './service.js';
-export { authPlugin, SESSION_COOKIE } from './plugin.js';
+export { authPlugin, guardOf, SESSION_COOKIE, type RouteGuard } from './plugin.js';
 export { authRoutes, type DemoListing } from './routes.js';
 export { hashPassword } from './passwords.js';

@@ -35,11 +35,31 @@ export const authPlugin = fp<{ auth: AuthService }>(async (app, { auth }) => {
     req.actor = actor;
   }
 
-  app.decorate('signedIn', authenticate);
-  app.decorate('can', (permission: Permission) => async (req: FastifyRequest, reply: FastifyReply) => {
-    await authenticate(req, reply);
-    if (!can(req.actor, permission)) {
-      throw new AppError(403, 'auth.forbidden', `Your role (${req.actor.role}) may not do this`, { permission });
-    }
-  });
+  app.decorate('signedIn', Object.assign(authenticate, { signedIn: true }));
+  app.decorate('can', (permission: Permission) =>
+    // tagged with its permission so the route table (and the test that checks every route) can read it
+    Object.assign(
+      async (req: FastifyRequest, reply: FastifyReply) => {
+        await authenticate(req, reply);
+        if (!can(req.actor, permission)) {
+          throw new AppError(403, 'auth.forbidden', `Your role (${req.actor.role}) may not do this`, { permission });
+        }
+      },
+      { permission, signedIn: true },
+    ),
+  );
 });
+
+export interface RouteGuard {
+  method: string;
+  url: string;
+  signedIn: boolean;
+  permission: Permission | null;
+}
+
+// What each route demands, read from its onRequest hooks as routes are added.
+export function guardOf(onRequest: unknown): Pick<RouteGuard, 'signedIn' | 'permission'> {
+  const hooks = (Array.isArray(onRequest) ? onRequest : [onRequest]) as { permission?: Permission; signedIn?: boolean }[];
+  const tagged = hooks.find((h) => h && (h.permission || h.signedIn));
+  return { signedIn: !!tagged?.signedIn, permission: tagged?.permission ?? null };
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Client, type TestContext } from '../../../../test/app.js';
+
+let ctx: TestContext;
+let admin: Client;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  admin = await ctx.login('admin');
+});
+afterAll(() => ctx.close());
+
+describe('administering units', () => {
+  it('creates a unit under a parent, renames it with If-Match and refuses a stale version', async () => {
+    const created = await admin.post('/api/v1/units', { code: 'NET-WY', name: '无线维护班', nameEn: 'Wireless Maintenance Team', kind: 'room', parentCode: 'NET' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ code: 'NET-WY', parentCode: 'NET', isActive: true, version: 1 });
+    const renamed = await admin.patch('/api/v1/units/NET-WY', { name: '无线网络维护班' }, { 'if-match': '"1"' });
+    expect(renamed.json()).toMatchObject({ name: '无线网络维护班', version: 2 });
+    const stale = await admin.patch('/api/v1/units/NET-WY', { name: '旧名' }, { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(412);
+    expect((await admin.get('/api/v1/units/NET-WY')).json().name).toBe('无线网络维护班');
+  });
+
+  it('refuses a taken code, a missing parent and a cycle', async () => {
+    expect((await admin.post('/api/v1/units', { code: 'IT', name: 'x', nameEn: 'x', kind: 'room' })).json().error.code).toBe('unit.code_taken');
+    expect((await admin.post('/api/v1/units', { code: 'ZZ', name: 'x', nameEn: 'x', kind: 'room', parentCode: 'NOPE' })).json().error).toMatchObject({ code: 'unit.not_found', details: { field: 'body.parentCode' } });
+    expect((await admin.patch('/api/v1/units/NET', { parentCode: 'NET-MAINT' })).statusCode).toBe(409);
+  });
+
+  it('deletes an unused unit but only deactivates one that people or routing use', async () => {
+    await admin.post('/api/v1/units', { code: 'TEMP', name: '临时组', nameEn: 'Temporary', kind: 'room', parentCode: 'JM' });
+    expect((await admin.delete('/api/v1/units/TEMP')).statusCode).toBe(204);
+    expect((await admin.get('/api/v1/units/TEMP')).statusCode).toBe(404);
+    expect((await admin.delete('/api/v1/units/NET-MAINT')).json().error.code).toBe('unit.in_use');
+  });
+});
+
+describe('administering staff', () => {
+  it('creates an account that can sign in with its role and unit, and moves it', async () => {
+    const res = await admin.post('/api/v1/users', { username: 'wanglei', displayName: '王磊', role: 'handler', unitCode: 'NET-OPT', password: 's3cret-pass' });
+    expect(res.statusCode).toBe(201);
+    const who = await ctx.login('wanglei', 's3cret-pass');
+    expect((await who.get('/api/v1/me')).json()).toMatchObject({ role: 'handler', unit: { code: 'NET-OPT' } });
+    const moved = await admin.patch(`/api/v1/users/${res.json().id}`, { unitCode: 'NET-MAINT' });
+    expect(moved.json().unit.code).toBe('NET-MAINT');
+    // a moved person signs in again, so no session keeps the old unit's reach
+    expect((await who.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('refuses a duplicate username and a short password', async () => {
+    expect((await admin.post('/api/v1/users', { username: 'agent', displayName: 'x', role: 'agent', unitCode: 'CSC-HOTLINE', password: 'long-enough' })).json().error.code).toBe('user.username_taken');
+    expect((await admin.post('/api/v1/users', { username: 'newbie', displayName: 'x', role: 'agent', unitCode: 'CSC-HOTLINE', password: 'short' })).json().error).toMatchObject({ code: 'validation.out_of_range', details: { field: 'body.password' } });
+  });
+
+  it('lists staff by unit and role', async () => {
+    const list = (await admin.get('/api/v1/users?unit=CSC-DESK')).json().items;
+    expect(list.map((u: { username: string }) => u.username)).toEqual(['desk']);
+    expect((await admin.get('/api/v1/users?role=handler')).json().items.length).toBeGreaterThanOrEqual(4);
+  });
+});
