@@ -11,15 +11,13 @@ export const IdParam = Type.String({ pattern: '^[1-9][0-9]{0,15}$', description:
 export const Phone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: '11-digit mobile number' });
 export const PhoneOrMasked = Type.String({ pattern: '^1[3-9][0-9]([0-9]{4}|\\*{4})[0-9]{4}$' });
 
-export const ErrorBody = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String(),
-      message: Type.String(),
-      details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    }),
-  },
-);
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  }),
+});
 export type ErrorBody = Static<typeof ErrorBody>;
 
 export const Page = <T extends TSchema, C extends TSchema>(item: T, counts: C) =>

@@ -2,16 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Id, IsoInstant, LimitQuery, Phone, PhoneOrMasked, Strict } from './common.js';
 import { CategoryCode, Customer, CustomerLevel, UnitRef } from './org.js';
 
-export const TicketStatuses = [
-  'accepted',
-  'dispatched',
-  'processing',
-  'replied',
-  'answered',
-  'closed',
-  'returned',
-  'suspended',
-] as const;
+export const TicketStatuses = ['accepted', 'dispatched', 'processing', 'replied', 'answered', 'closed', 'returned', 'suspended'] as const;
 export type TicketStatus = (typeof TicketStatuses)[number];
 export const TicketStatus = Type.Union(TicketStatuses.map((s) => Type.Literal(s)));
 
@@ -138,10 +129,7 @@ export const DispatchBody = Type.Object(
 );
 export const ReplyBody = Type.Object({ result: Text(4000), solved: Type.Optional(Type.Boolean()), note: Type.Optional(Note) }, Strict);
 export const ReasonBody = Type.Object({ reason: Text(2000) }, Strict);
-export const TransferBody = Type.Object(
-  { unitCode: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }), reason: Text(2000) },
-  Strict,
-);
+export const TransferBody = Type.Object({ unitCode: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }), reason: Text(2000) }, Strict);
 export const AnswerBody = Type.Object({ answer: Text(4000), note: Type.Optional(Note) }, Strict);
 export const NoteBody = Type.Object({ note: Note }, Strict);
 

@@ -1,6 +1,7 @@
 // `npm start` builds what it must: the server when its sources are newer than the build,
 // the web app when it has not been built or its sources changed.
 import { execSync } from 'node:child_process';
+/* global console */
 import fs from 'node:fs';
 import path from 'node:path';
 

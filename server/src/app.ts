@@ -45,7 +45,8 @@ export async function buildApp({ config, db, clock, logger }: AppOptions) {
 
   const routeGuards: RouteGuard[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeGuards.push({ method, url: route.url, ...guardOf(route.onRequest) });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeGuards.push({ method, url: route.url, ...guardOf(route.onRequest) });
   });
   app.decorate('routeGuards', routeGuards);
 
@@ -83,7 +84,10 @@ export async function buildApp({ config, db, clock, logger }: AppOptions) {
   });
   const demoListing = async () =>
     config.demo !== false && (await isDemoSeeded(db))
-      ? { password: DEMO_PASSWORD, accounts: demoUsers.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName, unit: u.unit })) }
+      ? {
+          password: DEMO_PASSWORD,
+          accounts: demoUsers.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName, unit: u.unit })),
+        }
       : null;
 
   await app.register(authPlugin, { auth });

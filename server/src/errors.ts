@@ -16,8 +16,10 @@ export class AppError extends Error {
 export const notFound = (code: ErrorCode, message: string, details?: Record<string, unknown>) => new AppError(404, code, message, details);
 export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) => new AppError(409, code, message, details);
 export const forbidden = (code: ErrorCode, message: string, details?: Record<string, unknown>) => new AppError(403, code, message, details);
-export const badRequest = (code: ErrorCode, message: string, details?: Record<string, unknown>) => new AppError(400, code, message, details);
-export const unprocessable = (code: ErrorCode, message: string, details?: Record<string, unknown>) => new AppError(422, code, message, details);
+export const badRequest = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
+  new AppError(400, code, message, details);
+export const unprocessable = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
+  new AppError(422, code, message, details);
 
 interface AjvError {
   keyword: string;
@@ -92,16 +94,30 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
     switch (err.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return reply.code(400).send({ error: { code: 'request.malformed_json', message: 'The request body is not valid JSON', details: { field: 'body' } } });
+        return reply
+          .code(400)
+          .send({ error: { code: 'request.malformed_json', message: 'The request body is not valid JSON', details: { field: 'body' } } });
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply.code(400).send({ error: { code: 'request.body_too_large', message: 'The request body is too large', details: { field: 'body' } } });
+        return reply
+          .code(400)
+          .send({ error: { code: 'request.body_too_large', message: 'The request body is too large', details: { field: 'body' } } });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return reply.code(415).send({ error: { code: 'request.unsupported_media_type', message: 'Send JSON with Content-Type: application/json', details: { field: 'content-type' } } });
+        return reply
+          .code(415)
+          .send({
+            error: {
+              code: 'request.unsupported_media_type',
+              message: 'Send JSON with Content-Type: application/json',
+              details: { field: 'content-type' },
+            },
+          });
     }
     if (err instanceof SyntaxError || err.statusCode === 400) {
       return reply.code(400).send({ error: { code: 'request.malformed_json', message: err.message, details: { field: 'body' } } });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'server.internal', message: 'Something went wrong on our side; the request was not applied' } });
+    return reply
+      .code(500)
+      .send({ error: { code: 'server.internal', message: 'Something went wrong on our side; the request was not applied' } });
   });
 }

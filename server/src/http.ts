@@ -7,7 +7,8 @@ export function ifMatch(req: FastifyRequest): number | undefined {
   const raw = req.headers['if-match'];
   if (raw === undefined || raw === '*') return undefined;
   const m = /^(?:W\/)?"?([0-9]{1,9})"?$/.exec(String(raw).trim());
-  if (!m) throw badRequest('validation.invalid_format', 'If-Match must be the version from the ETag, e.g. "3"', { field: 'headers.if-match' });
+  if (!m)
+    throw badRequest('validation.invalid_format', 'If-Match must be the version from the ETag, e.g. "3"', { field: 'headers.if-match' });
   return Number(m[1]);
 }
 

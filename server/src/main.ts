@@ -35,11 +35,19 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ database: config.database.kind, demo: await isDemoSeeded(db) }, `Closeloop is ready at http://${config.host}:${config.port}`);
+  app.log.info(
+    { database: config.database.kind, demo: await isDemoSeeded(db) },
+    `Closeloop is ready at http://${config.host}:${config.port}`,
+  );
 }
 
 // Demo data by default only for a new embedded database; PostgreSQL starts empty unless CLOSELOOP_DEMO=1.
-async function prepareData(db: Db, config: Config, clock: ReturnType<typeof systemClock>, log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }) {
+async function prepareData(
+  db: Db,
+  config: Config,
+  clock: ReturnType<typeof systemClock>,
+  log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void },
+) {
   const empty = !(await hasAnyUser(db));
   const wantDemo = config.demo ?? config.database.kind === 'sqlite';
   if (wantDemo && empty) {
@@ -50,7 +58,10 @@ async function prepareData(db: Db, config: Config, clock: ReturnType<typeof syst
   }
   const first = await ensureFirstAdmin(createOrgRepository(db), clock, config.adminPassword);
   if (first.generatedPassword) {
-    log.warn({}, `first administrator created: sign in as admin with password ${first.generatedPassword} and change it (or set CLOSELOOP_ADMIN_PASSWORD)`);
+    log.warn(
+      {},
+      `first administrator created: sign in as admin with password ${first.generatedPassword} and change it (or set CLOSELOOP_ADMIN_PASSWORD)`,
+    );
   }
 }
 

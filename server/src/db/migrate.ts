@@ -6,9 +6,7 @@ import { migrations } from './migrations/index.js';
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const provider: MigrationProvider = {
     getMigrations: async () =>
-      Object.fromEntries(
-        Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (k) => m.up(k, db.dialect) }]),
-      ),
+      Object.fromEntries(Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (k) => m.up(k, db.dialect) }])),
   };
   const migrator = new Migrator({ db: db.kysely, provider });
   const { error, results } = await migrator.migrateToLatest();

@@ -11,9 +11,53 @@ function mulberry32(seed: number) {
   };
 }
 
-const prefixes = ['134', '135', '136', '137', '138', '139', '147', '150', '151', '152', '157', '158', '159', '178', '182', '183', '184', '187', '188', '198'];
+const prefixes = [
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '147',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '178',
+  '182',
+  '183',
+  '184',
+  '187',
+  '188',
+  '198',
+];
 const surnames = ['陈', '李', '黄', '张', '梁', '吴', '林', '刘', '谭', '余', '关', '司徒', '邝', '甄', '伍', '冯', '区', '何'];
-const given = ['伟', '芳', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '志强', '嘉欣', '国华', '婉婷', '俊杰'];
+const given = [
+  '伟',
+  '芳',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '志强',
+  '嘉欣',
+  '国华',
+  '婉婷',
+  '俊杰',
+];
 const areas = ['BR-CQ', 'BR-XH', 'BR-HS', 'BR-TS', 'BR-KP', 'BR-EP'];
 
 export interface DemoCustomer {
@@ -42,7 +86,13 @@ export function demoCustomers(count = 300): DemoCustomer[] {
     if (seen.has(phone)) continue;
     seen.add(phone);
     const level = levelFor(rnd());
-    out.push({ phone, name: pick(surnames) + pick(given), level, creditLevel: level === 'normal' ? 1 + Math.floor(rnd() * 5) : 3 + Math.floor(rnd() * 3), homeArea: pick(areas) });
+    out.push({
+      phone,
+      name: pick(surnames) + pick(given),
+      level,
+      creditLevel: level === 'normal' ? 1 + Math.floor(rnd() * 5) : 3 + Math.floor(rnd() * 3),
+      homeArea: pick(areas),
+    });
   }
   return out;
 }

@@ -17,11 +17,7 @@ export function createAuthRepository(db: Db) {
   const k = db.kysely;
   return {
     async findUserForLogin(username: string) {
-      return k
-        .selectFrom('users')
-        .select(['id', 'password_hash', 'is_active'])
-        .where('username', '=', username)
-        .executeTakeFirst();
+      return k.selectFrom('users').select(['id', 'password_hash', 'is_active']).where('username', '=', username).executeTakeFirst();
     },
 
     async insertSession(row: { tokenHash: string; userId: number; csrfToken: string; now: string; expiresAt: string }) {

@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const login = (username: string, password: string) => ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+const login = (username: string, password: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 
 describe('signing in', () => {
   it('sets an HttpOnly session cookie and tells who is signed in', async () => {

@@ -62,11 +62,19 @@ export function createCategoryRepository(db: Db) {
       return (await k.selectFrom('categories').selectAll().where('code', 'in', codes).execute()).map(toCategory);
     },
     async countChildren(code: string): Promise<number> {
-      const r = await k.selectFrom('categories').select((e) => e.fn.countAll().as('n')).where('parent_code', '=', code).executeTakeFirstOrThrow();
+      const r = await k
+        .selectFrom('categories')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('parent_code', '=', code)
+        .executeTakeFirstOrThrow();
       return count(r.n);
     },
     async countTickets(code: string): Promise<number> {
-      const r = await k.selectFrom('tickets').select((e) => e.fn.countAll().as('n')).where('category_code', '=', code).executeTakeFirstOrThrow();
+      const r = await k
+        .selectFrom('tickets')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('category_code', '=', code)
+        .executeTakeFirstOrThrow();
       return count(r.n);
     },
     async insertCategory(row: Omit<CategoryRow, 'version' | 'isActive'>) {
@@ -120,7 +128,11 @@ export function createCategoryRepository(db: Db) {
       await k
         .insertInto('routing_rules')
         .values({ category_code: categoryCode, unit_id: unitId, version: 1, updated_at: now })
-        .onConflict((oc) => oc.column('category_code').doUpdateSet((eb) => ({ unit_id: unitId, updated_at: now, version: eb('routing_rules.version', '+', 1) })))
+        .onConflict((oc) =>
+          oc
+            .column('category_code')
+            .doUpdateSet((eb) => ({ unit_id: unitId, updated_at: now, version: eb('routing_rules.version', '+', 1) })),
+        )
         .execute();
     },
     async updateRoute(categoryCode: string, version: number, unitId: number, now: string): Promise<boolean> {

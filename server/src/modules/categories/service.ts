@@ -99,7 +99,9 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
       const parentCode = parentOf(body.code);
       const parent = parentCode ? await categoryOrThrow(parentCode, 'body.code') : undefined;
       if (!parent && !body.regulatorClass) {
-        throw new AppError(400, 'validation.required', 'A first-level category needs its regulator class', { field: 'body.regulatorClass' });
+        throw new AppError(400, 'validation.required', 'A first-level category needs its regulator class', {
+          field: 'body.regulatorClass',
+        });
       }
       const unit = body.unitCode ? await activeUnit(body.unitCode, 'body.unitCode') : undefined;
       try {
@@ -124,7 +126,9 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
       const c = await categoryOrThrow(code);
       if (expected !== undefined && expected !== c.version) throw stale();
       if (body.regulatorClass && c.level !== 1) {
-        throw unprocessable('validation.invalid_value', 'Only a first-level category sets the regulator class', { field: 'body.regulatorClass' });
+        throw unprocessable('validation.invalid_value', 'Only a first-level category sets the regulator class', {
+          field: 'body.regulatorClass',
+        });
       }
       const patch: Parameters<CategoryRepository['updateCategory']>[2] = {};
       if (body.nameZh !== undefined) patch.name_zh = body.nameZh;

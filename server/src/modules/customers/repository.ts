@@ -8,7 +8,15 @@ type Conn = Db['kysely'] | Transaction<Database>;
 
 export function createCustomerRepository(db: Db) {
   const k = db.kysely;
-  const toCustomer = (r: { id: number; phone: string; name: string | null; level: string; credit_level: number; home_area: string | null; created_at: string | Date }): Customer => ({
+  const toCustomer = (r: {
+    id: number;
+    phone: string;
+    name: string | null;
+    level: string;
+    credit_level: number;
+    home_area: string | null;
+    created_at: string | Date;
+  }): Customer => ({
     id: r.id,
     phone: r.phone,
     name: r.name,

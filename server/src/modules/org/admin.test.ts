@@ -11,7 +11,13 @@ afterAll(() => ctx.close());
 
 describe('administering units', () => {
   it('creates a unit under a parent, renames it with If-Match and refuses a stale version', async () => {
-    const created = await admin.post('/api/v1/units', { code: 'NET-WY', name: '无线维护班', nameEn: 'Wireless Maintenance Team', kind: 'room', parentCode: 'NET' });
+    const created = await admin.post('/api/v1/units', {
+      code: 'NET-WY',
+      name: '无线维护班',
+      nameEn: 'Wireless Maintenance Team',
+      kind: 'room',
+      parentCode: 'NET',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ code: 'NET-WY', parentCode: 'NET', isActive: true, version: 1 });
     const renamed = await admin.patch('/api/v1/units/NET-WY', { name: '无线网络维护班' }, { 'if-match': '"1"' });
@@ -22,8 +28,12 @@ describe('administering units', () => {
   });
 
   it('refuses a taken code, a missing parent and a cycle', async () => {
-    expect((await admin.post('/api/v1/units', { code: 'IT', name: 'x', nameEn: 'x', kind: 'room' })).json().error.code).toBe('unit.code_taken');
-    expect((await admin.post('/api/v1/units', { code: 'ZZ', name: 'x', nameEn: 'x', kind: 'room', parentCode: 'NOPE' })).json().error).toMatchObject({ code: 'unit.not_found', details: { field: 'body.parentCode' } });
+    expect((await admin.post('/api/v1/units', { code: 'IT', name: 'x', nameEn: 'x', kind: 'room' })).json().error.code).toBe(
+      'unit.code_taken',
+    );
+    expect(
+      (await admin.post('/api/v1/units', { code: 'ZZ', name: 'x', nameEn: 'x', kind: 'room', parentCode: 'NOPE' })).json().error,
+    ).toMatchObject({ code: 'unit.not_found', details: { field: 'body.parentCode' } });
     expect((await admin.patch('/api/v1/units/NET', { parentCode: 'NET-MAINT' })).statusCode).toBe(409);
   });
 
@@ -37,7 +47,13 @@ describe('administering units', () => {
 
 describe('administering staff', () => {
   it('creates an account that can sign in with its role and unit, and moves it', async () => {
-    const res = await admin.post('/api/v1/users', { username: 'wanglei', displayName: '王磊', role: 'handler', unitCode: 'NET-OPT', password: 's3cret-pass' });
+    const res = await admin.post('/api/v1/users', {
+      username: 'wanglei',
+      displayName: '王磊',
+      role: 'handler',
+      unitCode: 'NET-OPT',
+      password: 's3cret-pass',
+    });
     expect(res.statusCode).toBe(201);
     const who = await ctx.login('wanglei', 's3cret-pass');
     expect((await who.get('/api/v1/me')).json()).toMatchObject({ role: 'handler', unit: { code: 'NET-OPT' } });
@@ -48,8 +64,28 @@ describe('administering staff', () => {
   });
 
   it('refuses a duplicate username and a short password', async () => {
-    expect((await admin.post('/api/v1/users', { username: 'agent', displayName: 'x', role: 'agent', unitCode: 'CSC-HOTLINE', password: 'long-enough' })).json().error.code).toBe('user.username_taken');
-    expect((await admin.post('/api/v1/users', { username: 'newbie', displayName: 'x', role: 'agent', unitCode: 'CSC-HOTLINE', password: 'short' })).json().error).toMatchObject({ code: 'validation.out_of_range', details: { field: 'body.password' } });
+    expect(
+      (
+        await admin.post('/api/v1/users', {
+          username: 'agent',
+          displayName: 'x',
+          role: 'agent',
+          unitCode: 'CSC-HOTLINE',
+          password: 'long-enough',
+        })
+      ).json().error.code,
+    ).toBe('user.username_taken');
+    expect(
+      (
+        await admin.post('/api/v1/users', {
+          username: 'newbie',
+          displayName: 'x',
+          role: 'agent',
+          unitCode: 'CSC-HOTLINE',
+          password: 'short',
+        })
+      ).json().error,
+    ).toMatchObject({ code: 'validation.out_of_range', details: { field: 'body.password' } });
   });
 
   it('lists staff by unit and role', async () => {

@@ -37,7 +37,18 @@ export function createOrgRepository(db: Db) {
     c
       .selectFrom('users as u')
       .innerJoin('org_units as o', 'o.id', 'u.unit_id')
-      .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.is_active', 'u.version', 'o.id as unit_id', 'o.code as unit_code', 'o.name as unit_name', 'o.name_en as unit_name_en']);
+      .select([
+        'u.id',
+        'u.username',
+        'u.display_name',
+        'u.role',
+        'u.is_active',
+        'u.version',
+        'o.id as unit_id',
+        'o.code as unit_code',
+        'o.name as unit_name',
+        'o.name_en as unit_name_en',
+      ]);
   const toUser = (r: {
     id: number;
     username: string;
@@ -77,7 +88,17 @@ export function createOrgRepository(db: Db) {
     async insertUnit(c: Conn, row: { code: string; name: string; nameEn: string; kind: string; parentId: number | null; now: string }) {
       const r = await c
         .insertInto('org_units')
-        .values({ code: row.code, name: row.name, name_en: row.nameEn, kind: row.kind, parent_id: row.parentId, is_active: 1, version: 1, created_at: row.now, updated_at: row.now })
+        .values({
+          code: row.code,
+          name: row.name,
+          name_en: row.nameEn,
+          kind: row.kind,
+          parent_id: row.parentId,
+          is_active: 1,
+          version: 1,
+          created_at: row.now,
+          updated_at: row.now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return r.id;
@@ -99,10 +120,26 @@ export function createOrgRepository(db: Db) {
     },
     async unitUsage(c: Conn, id: number) {
       const [children, users, tickets, routes] = await Promise.all([
-        c.selectFrom('org_units').select((e) => e.fn.countAll().as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow(),
-        c.selectFrom('users').select((e) => e.fn.countAll().as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
-        c.selectFrom('ticket_events').select((e) => e.fn.countAll().as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
-        c.selectFrom('routing_rules').select((e) => e.fn.countAll().as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
+        c
+          .selectFrom('org_units')
+          .select((e) => e.fn.countAll().as('n'))
+          .where('parent_id', '=', id)
+          .executeTakeFirstOrThrow(),
+        c
+          .selectFrom('users')
+          .select((e) => e.fn.countAll().as('n'))
+          .where('unit_id', '=', id)
+          .executeTakeFirstOrThrow(),
+        c
+          .selectFrom('ticket_events')
+          .select((e) => e.fn.countAll().as('n'))
+          .where('unit_id', '=', id)
+          .executeTakeFirstOrThrow(),
+        c
+          .selectFrom('routing_rules')
+          .select((e) => e.fn.countAll().as('n'))
+          .where('unit_id', '=', id)
+          .executeTakeFirstOrThrow(),
       ]);
       return { children: count(children.n), users: count(users.n), tickets: count(tickets.n), routes: count(routes.n) };
     },
@@ -161,7 +198,10 @@ export function createOrgRepository(db: Db) {
       return Number(r.numUpdatedRows) === 1;
     },
     async countUsers(): Promise<number> {
-      const r = await k.selectFrom('users').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const r = await k
+        .selectFrom('users')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return count(r.n);
     },
   };

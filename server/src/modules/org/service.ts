@@ -2,7 +2,7 @@ import type { CreateUnitBody, CreateUserBody, Unit, UpdateUnitBody, UpdateUserBo
 import type { Clock } from '../../clock.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError, conflict, notFound } from '../../errors.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../auth/index.js';
 import type { OrgRepository } from './repository.js';
 
 const stale = () => new AppError(412, 'conflict.version', 'Someone changed this first; reload and try again');
@@ -24,7 +24,8 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
     if (self) {
       // walking up from the new parent must never reach the unit itself
       for (let u: Unit | undefined = parent; u; u = u.parentCode ? await repo.findUnitByCode(u.parentCode) : undefined) {
-        if (u.id === self.id) throw conflict('unit.has_children', 'A unit cannot sit under itself or its own sub-unit', { field: 'body.parentCode' });
+        if (u.id === self.id)
+          throw conflict('unit.has_children', 'A unit cannot sit under itself or its own sub-unit', { field: 'body.parentCode' });
       }
     }
     return parent.id;
@@ -37,7 +38,14 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
     async createUnit(body: CreateUnitBody): Promise<Unit> {
       const pid = await parentId(body.parentCode);
       try {
-        await repo.insertUnit(repo_(), { code: body.code, name: body.name, nameEn: body.nameEn, kind: body.kind, parentId: pid, now: now() });
+        await repo.insertUnit(repo_(), {
+          code: body.code,
+          name: body.name,
+          nameEn: body.nameEn,
+          kind: body.kind,
+          parentId: pid,
+          now: now(),
+        });
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict('unit.code_taken', `Unit code ${body.code} is taken`, { field: 'body.code' });
         throw err;
@@ -83,7 +91,14 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
       const unit = await unitOrThrow(body.unitCode, 'body.unitCode');
       const passwordHash = await hashPassword(body.password);
       try {
-        const id = await repo.insertUser(repo_(), { username: body.username, displayName: body.displayName, role: body.role, unitId: unit.id, passwordHash, now: now() });
+        const id = await repo.insertUser(repo_(), {
+          username: body.username,
+          displayName: body.displayName,
+          role: body.role,
+          unitId: unit.id,
+          passwordHash,
+          now: now(),
+        });
         return this.userById(id);
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict('user.username_taken', `Username ${body.username} is taken`, { field: 'body.username' });

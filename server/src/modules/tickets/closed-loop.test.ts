@@ -57,12 +57,20 @@ describe('a complaint through the whole closed loop', () => {
 
     const events = (await agent.get(`/api/v1/tickets/${t.number}/events`)).json() as { items: TicketEvent[] };
     expect(events.items.map((e) => e.action)).toEqual(['accept', 'dispatch', 'take', 'reply', 'answer', 'close']);
-    expect(events.items[1]).toMatchObject({ fromStatus: 'accepted', toStatus: 'dispatched', data: { unitCode: 'NET-MAINT' }, actor: { name: '张敏' } });
+    expect(events.items[1]).toMatchObject({
+      fromStatus: 'accepted',
+      toStatus: 'dispatched',
+      data: { unitCode: 'NET-MAINT' },
+      actor: { name: '张敏' },
+    });
     expect(events.items[2]).toMatchObject({ actor: { name: '王强', unit: { code: 'NET-MAINT' } } });
   });
 
   it('closes a complaint solved at first contact without a work order travelling', async () => {
-    const res = await agent.post('/api/v1/tickets', makeTicketBody({ categoryCode: '0301', resolveNow: { resolution: '解释了套餐扣费规则，客户认可' } }));
+    const res = await agent.post(
+      '/api/v1/tickets',
+      makeTicketBody({ categoryCode: '0301', resolveNow: { resolution: '解释了套餐扣费规则，客户认可' } }),
+    );
     const t = res.json() as TicketView;
     expect(t).toMatchObject({ status: 'closed', intercepted: true, handlingUnit: null, resolution: '解释了套餐扣费规则，客户认可' });
     const events = (await agent.get(`/api/v1/tickets/${t.id}/events`)).json() as { items: TicketEvent[] };

@@ -37,10 +37,14 @@ describe('two people changing one ticket', () => {
 
   it('applies many concurrent notes and moves without losing any', async () => {
     const t = (await agent.post('/api/v1/tickets', makeTicketBody())).json() as TicketView;
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? agent : desk).post(`/api/v1/tickets/${t.id}/escalate`, { reason: `催单${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? agent : desk).post(`/api/v1/tickets/${t.id}/escalate`, { reason: `催单${i}` })),
+    );
     expect(results.filter((r) => r.statusCode === 200).length + results.filter((r) => r.statusCode === 412).length).toBe(10);
     const after = (await agent.get(`/api/v1/tickets/${t.id}`)).json() as TicketView;
-    const escalations = ((await agent.get(`/api/v1/tickets/${t.id}/events`)).json().items as TicketEvent[]).filter((e) => e.action === 'escalate');
+    const escalations = ((await agent.get(`/api/v1/tickets/${t.id}/events`)).json().items as TicketEvent[]).filter(
+      (e) => e.action === 'escalate',
+    );
     expect(after.escalationLevel).toBe(escalations.length);
     expect(after.escalationLevel).toBe(results.filter((r) => r.statusCode === 200).length);
   });
@@ -60,7 +64,9 @@ describe('retrying a create', () => {
   it('creates one ticket when the same key arrives several times at once', async () => {
     const key = { 'idempotency-key': 'call-burst-2' };
     const before = (await agent.get('/api/v1/tickets?owner=me&limit=200')).json().items.length;
-    const all = await Promise.all(Array.from({ length: 5 }, () => agent.post('/api/v1/tickets', makeTicketBody({ description: '并发重试' }), key)));
+    const all = await Promise.all(
+      Array.from({ length: 5 }, () => agent.post('/api/v1/tickets', makeTicketBody({ description: '并发重试' }), key)),
+    );
     expect(new Set(all.map((r) => r.json().id)).size).toBe(1);
     expect((await agent.get('/api/v1/tickets?owner=me&limit=200')).json().items.length).toBe(before + 1);
   });

@@ -27,7 +27,9 @@ describe('accepting a complaint', () => {
 
   it('keeps Chinese text and emoji intact', async () => {
     const description = '家里📶信号差，视频通话卡顿😡；地址：江门市蓬江区“丰乐花园”3栋';
-    const t = (await agent.post('/api/v1/tickets', makeTicketBody({ description, location: { compound: '丰乐花园🏠', address: '建设三路88号' } }))).json() as TicketView;
+    const t = (
+      await agent.post('/api/v1/tickets', makeTicketBody({ description, location: { compound: '丰乐花园🏠', address: '建设三路88号' } }))
+    ).json() as TicketView;
     const read = (await agent.get(`/api/v1/tickets/${t.id}`)).json() as TicketView;
     expect(read.description).toBe(description);
     expect(read.location).toEqual({ compound: '丰乐花园🏠', address: '建设三路88号' });
@@ -42,7 +44,9 @@ describe('accepting a complaint', () => {
   });
 
   it('carries the regulator’s reference and the over-level flag on an appeal', async () => {
-    const t = (await agent.post('/api/v1/tickets', makeTicketBody({ channel: 'regulator', regulator: { reference: 'GD12300-2026-0456' } }))).json() as TicketView;
+    const t = (
+      await agent.post('/api/v1/tickets', makeTicketBody({ channel: 'regulator', regulator: { reference: 'GD12300-2026-0456' } }))
+    ).json() as TicketView;
     expect(t.regulator).toEqual({ reference: 'GD12300-2026-0456', overLevel: true });
     const missing = await agent.post('/api/v1/tickets', makeTicketBody({ channel: 'regulator' }));
     expect(missing.json().error).toMatchObject({ code: 'validation.required', details: { field: 'body.regulator.reference' } });
@@ -93,7 +97,10 @@ describe('bad input is refused with the field named and nothing stored', () => {
   });
 
   it('refuses an unknown query parameter and a bad cursor', async () => {
-    expect((await agent.get('/api/v1/tickets?stauts=closed')).json().error).toMatchObject({ code: 'validation.unknown_field', details: { field: 'querystring.stauts' } });
+    expect((await agent.get('/api/v1/tickets?stauts=closed')).json().error).toMatchObject({
+      code: 'validation.unknown_field',
+      details: { field: 'querystring.stauts' },
+    });
     expect((await agent.get('/api/v1/tickets?limit=1000')).json().error.details.field).toBe('querystring.limit');
   });
 });

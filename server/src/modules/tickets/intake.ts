@@ -18,14 +18,18 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
     const existing = await repo.findIdempotencyKey(actor.id, key);
     if (!existing) return undefined;
     if (existing.request_hash !== hash) {
-      throw new AppError(422, 'ticket.idempotency_key_reused', 'This Idempotency-Key was used for a different complaint', { field: 'headers.idempotency-key' });
+      throw new AppError(422, 'ticket.idempotency_key_reused', 'This Idempotency-Key was used for a different complaint', {
+        field: 'headers.idempotency-key',
+      });
     }
     return queries.view(actor, (await repo.findDetail(repo.connection, existing.ticket_id))!);
   }
 
   function checkRegulator(body: CreateTicketBody) {
     if (body.channel === 'regulator' && !body.regulator) {
-      throw badRequest('validation.required', 'An appeal forwarded by the regulator needs its reference number', { field: 'body.regulator.reference' });
+      throw badRequest('validation.required', 'An appeal forwarded by the regulator needs its reference number', {
+        field: 'body.regulator.reference',
+      });
     }
     if (body.channel !== 'regulator' && body.regulator) {
       throw badRequest('validation.invalid_value', 'Only the regulator channel carries a regulator reference', { field: 'body.regulator' });
@@ -90,13 +94,26 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
             from: null,
             to: 'accepted',
             actorId: actor.id,
-            data: { channel: body.channel, categoryCode: category.code, ...(body.regulator ? { regulatorRef: body.regulator.reference } : {}) },
+            data: {
+              channel: body.channel,
+              categoryCode: category.code,
+              ...(body.regulator ? { regulatorRef: body.regulator.reference } : {}),
+            },
             at,
           });
           if (resolved) {
-            await repo.insertEvent(trx, { ticketId, action: 'resolve', from: 'accepted', to: 'closed', actorId: actor.id, data: { resolution: body.resolveNow!.resolution }, at });
+            await repo.insertEvent(trx, {
+              ticketId,
+              action: 'resolve',
+              from: 'accepted',
+              to: 'closed',
+              actorId: actor.id,
+              data: { resolution: body.resolveNow!.resolution },
+              at,
+            });
           }
-          if (idempotencyKey) await repo.insertIdempotencyKey(trx, { userId: actor.id, key: idempotencyKey, requestHash: hash, ticketId, at });
+          if (idempotencyKey)
+            await repo.insertIdempotencyKey(trx, { userId: actor.id, key: idempotencyKey, requestHash: hash, ticketId, at });
           return ticketId;
         });
       } catch (err) {

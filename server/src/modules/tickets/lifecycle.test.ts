@@ -5,8 +5,22 @@ import { allowedActions, decide, raisePriority, type ActorStanding, type TicketS
 // The closed loop, written out as the people of DOMAIN.md §2 describe it: where each action leads from each status.
 const expected: Record<TicketStatus, Partial<Record<TicketAction, TicketStatus>>> = {
   accepted: { resolve: 'closed', dispatch: 'dispatched', suspend: 'suspended', escalate: 'accepted', note: 'accepted' },
-  dispatched: { take: 'processing', return: 'returned', transfer: 'dispatched', suspend: 'suspended', escalate: 'dispatched', note: 'dispatched' },
-  processing: { reply: 'replied', return: 'returned', transfer: 'dispatched', suspend: 'suspended', escalate: 'processing', note: 'processing' },
+  dispatched: {
+    take: 'processing',
+    return: 'returned',
+    transfer: 'dispatched',
+    suspend: 'suspended',
+    escalate: 'dispatched',
+    note: 'dispatched',
+  },
+  processing: {
+    reply: 'replied',
+    return: 'returned',
+    transfer: 'dispatched',
+    suspend: 'suspended',
+    escalate: 'processing',
+    note: 'processing',
+  },
   replied: { answer: 'answered', suspend: 'suspended', escalate: 'replied', note: 'replied' },
   answered: { close: 'closed', reopen: 'accepted', escalate: 'answered', note: 'answered' },
   closed: { reopen: 'accepted', note: 'closed' },
@@ -18,7 +32,12 @@ const OWNER = 1;
 const UNIT = 10;
 // an actor who is owner, desk and in the handling unit at once: only the status can refuse
 const everyone: ActorStanding = { userId: OWNER, unitId: UNIT, isDesk: true, mayEver: () => true };
-const state = (status: TicketStatus): TicketState => ({ status, suspendedFrom: status === 'suspended' ? 'processing' : null, ownerId: OWNER, handlingUnitId: UNIT });
+const state = (status: TicketStatus): TicketState => ({
+  status,
+  suspendedFrom: status === 'suspended' ? 'processing' : null,
+  ownerId: OWNER,
+  handlingUnitId: UNIT,
+});
 
 describe('every status × action', () => {
   for (const status of TicketStatuses) {

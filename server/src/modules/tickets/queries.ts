@@ -1,4 +1,12 @@
-import type { CustomerProfile, StatusCounts, TicketEvent, TicketListQuery, TicketPage, TicketStatus, TicketView } from '../../../../contracts/tickets.js';
+import type {
+  CustomerProfile,
+  StatusCounts,
+  TicketEvent,
+  TicketListQuery,
+  TicketPage,
+  TicketStatus,
+  TicketView,
+} from '../../../../contracts/tickets.js';
 import { TicketStatuses } from '../../../../contracts/tickets.js';
 import type { Actor } from '../auth/index.js';
 import { maskPhone } from '../customers/index.js';
@@ -89,7 +97,10 @@ export function createTicketQueries(deps: TicketDeps) {
       const filter = await filterFor(actor, q);
       if (!filter) return { items: [], nextCursor: null, counts: emptyCounts() };
       const limit = q.limit ? Number(q.limit) : DEFAULT_PAGE;
-      const [rows, counts] = await Promise.all([repo.list(filter, limit, q.cursor ? Number(q.cursor) : undefined), repo.countByStatus(filter)]);
+      const [rows, counts] = await Promise.all([
+        repo.list(filter, limit, q.cursor ? Number(q.cursor) : undefined),
+        repo.countByStatus(filter),
+      ]);
       const page = rows.slice(0, limit);
       const all = emptyCounts();
       for (const [status, n] of counts) if (status in all) all[status as TicketStatus] = n;

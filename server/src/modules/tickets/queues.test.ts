@@ -12,11 +12,17 @@ beforeAll(async () => {
   [agent, desk, network] = await Promise.all([ctx.login('agent'), ctx.login('desk'), ctx.login('network')]);
   // 7 complaints by the agent (3 dispatched to the network centre, 1 solved now), 2 by the desk
   for (let i = 0; i < 7; i++) {
-    const t = (await agent.post('/api/v1/tickets', makeTicketBody({ description: `无信号 第${i}号`, ...(i === 6 ? { resolveNow: { resolution: '重启手机后恢复' } } : {}) }))).json() as TicketView;
+    const t = (
+      await agent.post(
+        '/api/v1/tickets',
+        makeTicketBody({ description: `无信号 第${i}号`, ...(i === 6 ? { resolveNow: { resolution: '重启手机后恢复' } } : {}) }),
+      )
+    ).json() as TicketView;
     if (i < 3) await agent.post(`/api/v1/tickets/${t.id}/dispatch`, {});
     ctx.clock.advance({ minutes: 1 });
   }
-  for (let i = 0; i < 2; i++) await desk.post('/api/v1/tickets', makeTicketBody({ categoryCode: '0301', customerPhone: '13600001111', description: '话费争议' }));
+  for (let i = 0; i < 2; i++)
+    await desk.post('/api/v1/tickets', makeTicketBody({ categoryCode: '0301', customerPhone: '13600001111', description: '话费争议' }));
 });
 afterAll(() => ctx.close());
 

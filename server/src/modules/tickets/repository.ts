@@ -86,7 +86,11 @@ export function createTicketRepository(db: Db) {
   function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: TicketFilter, withStatus: boolean): Q {
     let r = q;
     if (withStatus && f.status) r = r.where('t.status', '=', f.status);
-    if (f.categoryCode) r = f.categoryCode.length === 2 ? r.where('t.category_code', 'like', `${f.categoryCode}%`) : r.where('t.category_code', '=', f.categoryCode);
+    if (f.categoryCode)
+      r =
+        f.categoryCode.length === 2
+          ? r.where('t.category_code', 'like', `${f.categoryCode}%`)
+          : r.where('t.category_code', '=', f.categoryCode);
     if (f.unitId !== undefined) r = r.where('t.handling_unit_id', '=', f.unitId);
     if (f.ownerId !== undefined) r = r.where('t.owner_id', '=', f.ownerId);
     if (f.customerId !== undefined) r = r.where('t.customer_id', '=', f.customerId);
@@ -105,7 +109,9 @@ export function createTicketRepository(db: Db) {
       r = r.where((eb: ExpressionBuilder<any, any>) =>
         eb.or([
           eb('t.handling_unit_id', '=', unitId),
-          eb.exists(eb.selectFrom('ticket_events as e').select('e.id').whereRef('e.ticket_id', '=', 't.id').where('e.unit_id', '=', unitId)),
+          eb.exists(
+            eb.selectFrom('ticket_events as e').select('e.id').whereRef('e.ticket_id', '=', 't.id').where('e.unit_id', '=', unitId),
+          ),
         ]),
       );
     }
@@ -133,7 +139,17 @@ export function createTicketRepository(db: Db) {
 
     async insertEvent(
       trx: Conn,
-      e: { ticketId: number; action: string; from: string | null; to: string | null; actorId: number | null; unitId?: number | null; note?: string | null; data?: Record<string, unknown>; at: string },
+      e: {
+        ticketId: number;
+        action: string;
+        from: string | null;
+        to: string | null;
+        actorId: number | null;
+        unitId?: number | null;
+        note?: string | null;
+        data?: Record<string, unknown>;
+        at: string;
+      },
     ) {
       await trx
         .insertInto('ticket_events')
@@ -170,7 +186,13 @@ export function createTicketRepository(db: Db) {
     },
 
     async wasWithUnit(ticketId: number, unitId: number): Promise<boolean> {
-      const r = await k.selectFrom('ticket_events').select('id').where('ticket_id', '=', ticketId).where('unit_id', '=', unitId).limit(1).executeTakeFirst();
+      const r = await k
+        .selectFrom('ticket_events')
+        .select('id')
+        .where('ticket_id', '=', ticketId)
+        .where('unit_id', '=', unitId)
+        .limit(1)
+        .executeTakeFirst();
       return !!r;
     },
 
@@ -179,7 +201,22 @@ export function createTicketRepository(db: Db) {
         .selectFrom('ticket_events as e')
         .leftJoin('users as u', 'u.id', 'e.actor_id')
         .leftJoin('org_units as o', 'o.id', 'u.unit_id')
-        .select(['e.id', 'e.ticket_id', 'e.action', 'e.from_status', 'e.to_status', 'e.note', 'e.data', 'e.at', 'e.actor_id', 'u.display_name as actor_name', 'o.id as actor_unit_id', 'o.code as actor_unit_code', 'o.name as actor_unit_name', 'o.name_en as actor_unit_name_en'])
+        .select([
+          'e.id',
+          'e.ticket_id',
+          'e.action',
+          'e.from_status',
+          'e.to_status',
+          'e.note',
+          'e.data',
+          'e.at',
+          'e.actor_id',
+          'u.display_name as actor_name',
+          'o.id as actor_unit_id',
+          'o.code as actor_unit_code',
+          'o.name as actor_unit_name',
+          'o.name_en as actor_unit_name_en',
+        ])
         .where('e.ticket_id', '=', ticketId)
         .orderBy('e.id')
         .execute();
@@ -188,7 +225,10 @@ export function createTicketRepository(db: Db) {
     async list(filter: TicketFilter, limit: number, beforeId?: number) {
       let q = applyFilter(summaryQuery(k), filter, true);
       if (beforeId !== undefined) q = q.where('t.id', '<', beforeId);
-      return q.orderBy('t.id', 'desc').limit(limit + 1).execute();
+      return q
+        .orderBy('t.id', 'desc')
+        .limit(limit + 1)
+        .execute();
     },
 
     async countByStatus(filter: TicketFilter): Promise<Map<string, number>> {
@@ -198,11 +238,19 @@ export function createTicketRepository(db: Db) {
     },
 
     async findIdempotencyKey(userId: number, key: string) {
-      return k.selectFrom('idempotency_keys').select(['request_hash', 'ticket_id']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+      return k
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'ticket_id'])
+        .where('user_id', '=', userId)
+        .where('key', '=', key)
+        .executeTakeFirst();
     },
 
     async insertIdempotencyKey(trx: Conn, row: { userId: number; key: string; requestHash: string; ticketId: number; at: string }) {
-      await trx.insertInto('idempotency_keys').values({ user_id: row.userId, key: row.key, request_hash: row.requestHash, ticket_id: row.ticketId, created_at: row.at }).execute();
+      await trx
+        .insertInto('idempotency_keys')
+        .values({ user_id: row.userId, key: row.key, request_hash: row.requestHash, ticket_id: row.ticketId, created_at: row.at })
+        .execute();
     },
   };
 }

@@ -3,13 +3,24 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody, Strict } from '../../../../contracts/common.js';
 import { PhoneParams } from '../../../../contracts/org.js';
 import type { Permission } from '../../../../contracts/permissions.js';
-import { ActionBodies, CreateTicketBody, CustomerProfile, TicketActions, TicketEventList, TicketListQuery, TicketPage, TicketView } from '../../../../contracts/tickets.js';
+import {
+  ActionBodies,
+  CreateTicketBody,
+  CustomerProfile,
+  TicketActions,
+  TicketEventList,
+  TicketListQuery,
+  TicketPage,
+  TicketView,
+} from '../../../../contracts/tickets.js';
 import { IfMatchHeaders, ifMatch, withETag } from '../../http.js';
 import type { TicketService } from './service.js';
 
 const TicketParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 32, description: 'ticket id or number' }) }, Strict);
 const CreateHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'a retried create with the same key returns the same ticket' })),
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 1, maxLength: 128, description: 'a retried create with the same key returns the same ticket' }),
+  ),
 });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 422: ErrorBody };
 
@@ -18,7 +29,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ tickets: TicketService }>
 
   app.post(
     '/api/v1/tickets',
-    { schema: { tags, headers: CreateHeaders, body: CreateTicketBody, response: { 201: TicketView, ...errors } }, onRequest: app.can('ticket:create') },
+    {
+      schema: { tags, headers: CreateHeaders, body: CreateTicketBody, response: { 201: TicketView, ...errors } },
+      onRequest: app.can('ticket:create'),
+    },
     async (req, reply) => {
       const { ticket, replayed } = await tickets.create(req.actor, req.body, req.headers['idempotency-key']);
       if (replayed) void reply.header('idempotent-replayed', 'true');
@@ -26,23 +40,35 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ tickets: TicketService }>
     },
   );
 
-  app.get('/api/v1/tickets', { schema: { tags, querystring: TicketListQuery, response: { 200: TicketPage, ...errors } }, onRequest: app.can('ticket:read') }, async (req) =>
-    tickets.list(req.actor, req.query),
+  app.get(
+    '/api/v1/tickets',
+    { schema: { tags, querystring: TicketListQuery, response: { 200: TicketPage, ...errors } }, onRequest: app.can('ticket:read') },
+    async (req) => tickets.list(req.actor, req.query),
   );
 
-  app.get('/api/v1/tickets/:id', { schema: { tags, params: TicketParams, response: { 200: TicketView, ...errors } }, onRequest: app.can('ticket:read') }, async (req, reply) =>
-    withETag(reply, await tickets.get(req.actor, req.params.id)),
+  app.get(
+    '/api/v1/tickets/:id',
+    { schema: { tags, params: TicketParams, response: { 200: TicketView, ...errors } }, onRequest: app.can('ticket:read') },
+    async (req, reply) => withETag(reply, await tickets.get(req.actor, req.params.id)),
   );
 
-  app.get('/api/v1/tickets/:id/events', { schema: { tags, params: TicketParams, response: { 200: TicketEventList, ...errors } }, onRequest: app.can('ticket:read') }, async (req) =>
-    tickets.events(req.actor, req.params.id),
+  app.get(
+    '/api/v1/tickets/:id/events',
+    { schema: { tags, params: TicketParams, response: { 200: TicketEventList, ...errors } }, onRequest: app.can('ticket:read') },
+    async (req) => tickets.events(req.actor, req.params.id),
   );
 
   for (const action of TicketActions) {
     app.post(
       `/api/v1/tickets/:id/${action}`,
       {
-        schema: { tags, params: TicketParams, headers: IfMatchHeaders, body: ActionBodies[action], response: { 200: TicketView, ...errors } },
+        schema: {
+          tags,
+          params: TicketParams,
+          headers: IfMatchHeaders,
+          body: ActionBodies[action],
+          response: { 200: TicketView, ...errors },
+        },
         // an action without fields may be posted with no body at all
         preValidation: async (req) => {
           req.body ??= {};
@@ -53,7 +79,12 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ tickets: TicketService }>
     );
   }
 
-  app.get('/api/v1/customers/:phone', { schema: { tags: ['customers'], params: PhoneParams, response: { 200: CustomerProfile, ...errors } }, onRequest: app.can('customer:read') }, async (req) =>
-    tickets.customerProfile(req.actor, req.params.phone),
+  app.get(
+    '/api/v1/customers/:phone',
+    {
+      schema: { tags: ['customers'], params: PhoneParams, response: { 200: CustomerProfile, ...errors } },
+      onRequest: app.can('customer:read'),
+    },
+    async (req) => tickets.customerProfile(req.actor, req.params.phone),
   );
 };

@@ -1,5 +1,13 @@
 import type { CustomerLevel } from '../../../../contracts/org.js';
-import type { Channel, Priority, TicketAction, TicketEvent, TicketStatus, TicketSummary, TicketView } from '../../../../contracts/tickets.js';
+import type {
+  Channel,
+  Priority,
+  TicketAction,
+  TicketEvent,
+  TicketStatus,
+  TicketSummary,
+  TicketView,
+} from '../../../../contracts/tickets.js';
 import { isSet, toIso, toIsoOrNull } from '../../db/dialect.js';
 import { maskPhone } from '../customers/index.js';
 import type { TicketDetailRow, TicketEventRow, TicketSummaryRow } from './repository.js';
@@ -91,7 +99,11 @@ export function ticketEvent(r: TicketEventRow): TicketEvent {
     toStatus: (r.to_status as TicketStatus | null) ?? null,
     actor:
       r.actor_id !== null
-        ? { id: r.actor_id, name: r.actor_name ?? '', unit: unitRef(r.actor_unit_id, r.actor_unit_code, r.actor_unit_name, r.actor_unit_name_en) }
+        ? {
+            id: r.actor_id,
+            name: r.actor_name ?? '',
+            unit: unitRef(r.actor_unit_id, r.actor_unit_code, r.actor_unit_name, r.actor_unit_name_en),
+          }
         : null,
     note: r.note,
     data: JSON.parse(r.data) as Record<string, unknown>,

@@ -22,7 +22,8 @@ const refusalError: Record<Refusal, (action: TicketAction, status: TicketStatus)
   forbidden: (a) => forbidden('auth.forbidden', `Your role may not ${a} tickets`),
   not_owner: (a) => forbidden('ticket.not_owner', `Only the ticket's owner or the complaint desk may ${a} it`),
   not_handling_unit: (a) => forbidden('ticket.not_handling_unit', `Only the unit handling this order may ${a} it`),
-  invalid_transition: (a, s) => new AppError(409, 'ticket.invalid_transition', `A ${s} ticket cannot be ${a === 'note' ? 'noted' : a}ed now`, { action: a, status: s }),
+  invalid_transition: (a, s) =>
+    new AppError(409, 'ticket.invalid_transition', `A ${s} ticket cannot be ${a === 'note' ? 'noted' : a}ed now`, { action: a, status: s }),
 };
 
 const MAX_RACE_RETRIES = 3;
@@ -43,13 +44,20 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
     switch (action) {
       case 'resolve': {
         const b = body as ActionBody<'resolve'>;
-        return { patch: { resolution: b.resolution, answer: b.resolution, is_intercepted: 1, is_solved: 1, answered_at: at, closed_at: at }, note: b.note, data: { resolution: b.resolution } };
+        return {
+          patch: { resolution: b.resolution, answer: b.resolution, is_intercepted: 1, is_solved: 1, answered_at: at, closed_at: at },
+          note: b.note,
+          data: { resolution: b.resolution },
+        };
       }
       case 'dispatch': {
         const b = body as ActionBody<'dispatch'>;
         const proposed = await deps.categories.proposeUnit(t.category_code);
         const unit = b.unitCode ? await activeUnit(b.unitCode, 'body.unitCode') : proposed;
-        if (!unit) throw unprocessable('routing.no_unit', `No unit is routed for category ${t.category_code}; choose one`, { field: 'body.unitCode' });
+        if (!unit)
+          throw unprocessable('routing.no_unit', `No unit is routed for category ${t.category_code}; choose one`, {
+            field: 'body.unitCode',
+          });
         if (!b.unitCode) await activeUnit(unit.code, 'body.unitCode');
         return {
           patch: { handling_unit_id: unit.id, handling_user_id: null, dispatched_at: t.dispatched_at ?? at },
@@ -63,7 +71,11 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
       case 'reply': {
         const b = body as ActionBody<'reply'>;
         const solved = b.solved ?? true;
-        return { patch: { resolution: b.result, is_solved: solved ? 1 : 0, replied_at: at }, note: b.note, data: { result: b.result, solved } };
+        return {
+          patch: { resolution: b.result, is_solved: solved ? 1 : 0, replied_at: at },
+          note: b.note,
+          data: { result: b.result, solved },
+        };
       }
       case 'return': {
         const b = body as ActionBody<'return'>;
@@ -72,8 +84,14 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
       case 'transfer': {
         const b = body as ActionBody<'transfer'>;
         const unit = await activeUnit(b.unitCode, 'body.unitCode');
-        if (unit.id === t.handling_unit_id) throw unprocessable('validation.invalid_value', 'The order is already with this unit', { field: 'body.unitCode' });
-        return { patch: { handling_unit_id: unit.id, handling_user_id: null }, unitId: unit.id, note: b.reason, data: { fromUnitId: t.handling_unit_id, unitCode: unit.code, unitName: unit.name } };
+        if (unit.id === t.handling_unit_id)
+          throw unprocessable('validation.invalid_value', 'The order is already with this unit', { field: 'body.unitCode' });
+        return {
+          patch: { handling_unit_id: unit.id, handling_user_id: null },
+          unitId: unit.id,
+          note: b.reason,
+          data: { fromUnitId: t.handling_unit_id, unitCode: unit.code, unitName: unit.name },
+        };
       }
       case 'answer': {
         const b = body as ActionBody<'answer'>;
@@ -83,7 +101,15 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
         return { patch: { closed_at: at }, note: (body as ActionBody<'close'>).note, data: {} };
       case 'reopen':
         return {
-          patch: { answered_at: null, closed_at: null, replied_at: null, handling_unit_id: null, handling_user_id: null, is_intercepted: 0, is_solved: null },
+          patch: {
+            answered_at: null,
+            closed_at: null,
+            replied_at: null,
+            handling_unit_id: null,
+            handling_user_id: null,
+            is_intercepted: 0,
+            is_solved: null,
+          },
           note: (body as ActionBody<'reopen'>).reason,
           data: {},
         };
@@ -94,7 +120,11 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
       case 'escalate': {
         const priority = raisePriority(t.priority as Priority);
         const level = t.escalation_level + 1;
-        return { patch: { escalation_level: level, priority }, note: (body as ActionBody<'escalate'>).reason, data: { level, priority, from: t.priority } };
+        return {
+          patch: { escalation_level: level, priority },
+          note: (body as ActionBody<'escalate'>).reason,
+          data: { level, priority, from: t.priority },
+        };
       }
       case 'note':
         return { patch: {}, note: (body as ActionBody<'note'>).note, data: {} };
@@ -108,9 +138,16 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
       for (let attempt = 1; ; attempt++) {
         // a note changes nothing the client could have read stale, so it skips the version check
         if (expectedVersion !== undefined && action !== 'note' && current.version !== expectedVersion) {
-          throw new AppError(412, 'ticket.version_conflict', 'Someone changed this ticket first; reload it and try again', { currentVersion: current.version });
+          throw new AppError(412, 'ticket.version_conflict', 'Someone changed this ticket first; reload it and try again', {
+            currentVersion: current.version,
+          });
         }
-        const state = { status: current.status as TicketStatus, suspendedFrom: current.suspended_from as TicketStatus | null, ownerId: current.owner_id, handlingUnitId: current.handling_unit_id };
+        const state = {
+          status: current.status as TicketStatus,
+          suspendedFrom: current.suspended_from as TicketStatus | null,
+          ownerId: current.owner_id,
+          handlingUnitId: current.handling_unit_id,
+        };
         const decision = decide(state, action, standingOf(actor));
         if (!decision.ok) throw refusalError[decision.refusal](action, state.status);
         const at = clock.now().toISOString();
@@ -122,7 +159,17 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
             const patch: TicketPatch = { ...effect.patch, status: decision.to, updated_at: at };
             if (!(await repo.updateTicket(trx, id, seen, patch))) return false;
           }
-          await repo.insertEvent(trx, { ticketId: id, action, from: state.status, to: decision.to, actorId: actor.id, unitId: effect.unitId ?? null, note: effect.note ?? null, data: effect.data, at });
+          await repo.insertEvent(trx, {
+            ticketId: id,
+            action,
+            from: state.status,
+            to: decision.to,
+            actorId: actor.id,
+            unitId: effect.unitId ?? null,
+            note: effect.note ?? null,
+            data: effect.data,
+            at,
+          });
           return true;
         });
         if (done) break;
