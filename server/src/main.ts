@@ -5,6 +5,7 @@ import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Db } from './db/dialect.js';
 import { hasAnyUser, isDemoSeeded, seedDemo } from './demo/seed.js';
+import { seedDemoTickets } from './demo/tickets.js';
 import { createOrgRepository, ensureFirstAdmin } from './modules/org/index.js';
 
 // Start-up: configuration, database and schema, demo or first admin, the app, and a clean shutdown.
@@ -23,7 +24,9 @@ async function main() {
   const db = openDatabase(config.database);
   await migrateToLatest(db);
   const app = await buildApp({ config, db, clock });
-  await prepareData(db, config, clock, app.log);
+  if (await prepareData(db, config, clock, app.log)) {
+    app.log.info({ tickets: await seedDemoTickets(app) }, 'demo complaints filed');
+  }
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -50,7 +53,8 @@ async function prepareData(
 ) {
   const empty = !(await hasAnyUser(db));
   const wantDemo = config.demo ?? config.database.kind === 'sqlite';
-  if (wantDemo && empty) {
+  const seeding = wantDemo && empty;
+  if (seeding) {
     await seedDemo(db, clock.now());
     log.info({}, 'demo organisation created; every demo account signs in with password demo1234');
   } else if (config.demo === true && !empty && !(await isDemoSeeded(db))) {
@@ -63,6 +67,7 @@ async function prepareData(
       `first administrator created: sign in as admin with password ${first.generatedPassword} and change it (or set CLOSELOOP_ADMIN_PASSWORD)`,
     );
   }
+  return seeding;
 }
 
 main().catch((err: unknown) => {

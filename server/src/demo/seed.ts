@@ -96,17 +96,15 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
       await trx
         .insertInto('customers')
         .values(
-          customers
-            .slice(i, i + 100)
-            .map((c) => ({
-              phone: c.phone,
-              name: c.name,
-              level: c.level,
-              credit_level: c.creditLevel,
-              home_area: c.homeArea,
-              created_at: at,
-              updated_at: at,
-            })),
+          customers.slice(i, i + 100).map((c) => ({
+            phone: c.phone,
+            name: c.name,
+            level: c.level,
+            credit_level: c.creditLevel,
+            home_area: c.homeArea,
+            created_at: at,
+            updated_at: at,
+          })),
         )
         .execute();
     }
