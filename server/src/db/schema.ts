@@ -12,6 +12,7 @@ export interface OrgUnitTable {
   name_en: string;
   kind: string;
   parent_id: number | null;
+  calendar_id: Generated<number | null>;
   is_active: Flag;
   version: number;
   created_at: Instant;
@@ -25,6 +26,7 @@ export interface UserTable {
   role: string;
   unit_id: number;
   password_hash: string;
+  is_supervisor: Generated<Flag>;
   is_active: Flag;
   version: number;
   created_at: Instant;
@@ -103,6 +105,25 @@ export interface TicketTable {
   answered_at: Instant | null;
   closed_at: Instant | null;
   version: number;
+  // the clocks (migration 0002)
+  sla_state: Generated<string>;
+  sla_policy_id: number | null;
+  sla_limits: string | null;
+  sla_started_at: Instant | null;
+  sla_warn_at: Instant | null;
+  sla_reply_due_at: Instant | null;
+  sla_problem_at: Instant | null;
+  sla_paused_ms: Generated<number>;
+  sla_paused_at: Instant | null;
+  sla_outcome: string | null;
+  answer_due_at: Instant | null;
+  answer_warn_at: Instant | null;
+  answer_state: Generated<string>;
+  legal_due_at: Instant | null;
+  legal_warn_at: Instant | null;
+  legal_state: Generated<string>;
+  regulator_accept_due_at: Instant | null;
+  sla_next_at: Instant | null;
 }
 
 export interface TicketEventTable {
@@ -132,6 +153,62 @@ export interface IdempotencyKeyTable {
   created_at: Instant;
 }
 
+export interface CalendarTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  weekly: string | null;
+  observes_holidays: Flag;
+  version: number;
+  updated_at: Instant;
+}
+
+export interface HolidayTable {
+  date: string;
+  kind: string;
+  name: string;
+  updated_at: Instant;
+}
+
+export interface SlaPolicyTable {
+  id: Generated<number>;
+  name: string;
+  category_code: string | null;
+  customer_level: string | null;
+  priority: string | null;
+  reply_minutes: number;
+  problem_minutes: number;
+  warn_percent: number;
+  answer_minutes: number;
+  is_active: Flag;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface EscalationRuleTable {
+  id: Generated<number>;
+  name: string;
+  on_state: string;
+  category_code: string | null;
+  raise_priority: Flag;
+  reassign_unit_id: number | null;
+  is_active: Flag;
+  version: number;
+  updated_at: Instant;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  ticket_id: number | null;
+  kind: string;
+  data: string;
+  created_at: Instant;
+  read_at: Instant | null;
+}
+
 export interface SystemSettingTable {
   key: string;
   value: string;
@@ -140,6 +217,11 @@ export interface SystemSettingTable {
 
 export interface Database {
   system_settings: SystemSettingTable;
+  calendars: CalendarTable;
+  holidays: HolidayTable;
+  sla_policies: SlaPolicyTable;
+  escalation_rules: EscalationRuleTable;
+  notifications: NotificationTable;
   org_units: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;

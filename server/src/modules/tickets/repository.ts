@@ -1,11 +1,11 @@
-import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { TicketStatus } from '../../../../contracts/tickets.js';
 import type { Db } from '../../db/dialect.js';
 import { count, escapeLike, likeOperator } from '../../db/dialect.js';
 import type { Database, TicketTable } from '../../db/schema.js';
 
 export type Conn = Db['kysely'] | Transaction<Database>;
-export type TicketPatch = Partial<Omit<TicketTable, 'id' | 'number' | 'version' | 'created_at'>>;
+export type TicketPatch = Omit<Updateable<TicketTable>, 'id' | 'number' | 'version' | 'created_at'>;
 
 export interface TicketFilter {
   status?: TicketStatus;
@@ -132,7 +132,7 @@ export function createTicketRepository(db: Db) {
       return r.last;
     },
 
-    async insertTicket(trx: Conn, row: Omit<TicketTable, 'id'>): Promise<number> {
+    async insertTicket(trx: Conn, row: Insertable<TicketTable>): Promise<number> {
       const r = await trx.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow();
       return r.id;
     },

@@ -23,7 +23,7 @@ const refusalError: Record<Refusal, (action: TicketAction, status: TicketStatus)
   not_owner: (a) => forbidden('ticket.not_owner', `Only the ticket's owner or the complaint desk may ${a} it`),
   not_handling_unit: (a) => forbidden('ticket.not_handling_unit', `Only the unit handling this order may ${a} it`),
   invalid_transition: (a, s) =>
-    new AppError(409, 'ticket.invalid_transition', `A ${s} ticket cannot be ${a === 'note' ? 'noted' : a}ed now`, { action: a, status: s }),
+    new AppError(409, 'ticket.invalid_transition', `The ticket is ${s}: "${a}" is not possible now`, { action: a, status: s }),
 };
 
 const MAX_RACE_RETRIES = 3;
