@@ -52,9 +52,48 @@ export const Regulator = Type.Object(
   {
     reference: Type.String({ minLength: 1, maxLength: 64 }),
     overLevel: Type.Optional(Type.Boolean({ default: true })),
+    // the deadlines the appeal arrived with; by default accept within 5 working days, answer within 30 days
+    acceptDueAt: Type.Optional(Type.String({ format: 'date-time' })),
+    answerDueAt: Type.Optional(Type.String({ format: 'date-time' })),
   },
   Strict,
 );
+
+export const SlaStates = ['ok', 'warning', 'overdue', 'problem'] as const;
+export type SlaState = (typeof SlaStates)[number];
+export const SlaState = Type.Union(SlaStates.map((s) => Type.Literal(s)));
+const Instant = Type.Union([IsoInstant, Type.Null()]);
+
+// A ticket's clocks (DOMAIN.md §3, §11): reply (dispatch → the department's reply, 48 h / 72 h by default),
+// answer (acceptance → the customer is answered) and legal (15 days, or the regulator's deadline).
+export const TicketSla = Type.Object({
+  state: SlaState,
+  policy: Type.Object({
+    id: Type.Union([Id, Type.Null()]),
+    name: Type.String(),
+    replyMinutes: Type.Integer(),
+    problemMinutes: Type.Integer(),
+    warnPercent: Type.Integer(),
+    answerMinutes: Type.Integer(),
+  }),
+  replyState: Type.Union([Type.Literal('none'), SlaState]),
+  outcome: Type.Union([Type.Literal('timely'), Type.Literal('overdue'), Type.Literal('problem'), Type.Null()]),
+  warnAt: Instant,
+  replyDueAt: Instant,
+  problemAt: Instant,
+  answerState: SlaState,
+  answerWarnAt: Instant,
+  answerDueAt: Instant,
+  legalState: SlaState,
+  legalDueAt: Instant,
+  regulatorAcceptDueAt: Instant,
+  pausedMs: Type.Integer({ description: 'open time spent suspended, added to the reply limit' }),
+  paused: Type.Boolean(),
+  dueAt: Type.Union([IsoInstant, Type.Null()], { description: 'the deadline the ticket is racing now: reply, else answer, else legal' }),
+});
+export type TicketSla = Static<typeof TicketSla>;
+
+export const TicketSlaBrief = Type.Object({ state: SlaState, dueAt: Instant, paused: Type.Boolean() });
 
 export const CreateTicketBody = Type.Object(
   {
@@ -102,6 +141,7 @@ export const TicketView = Type.Object({
   answeredAt: Type.Union([IsoInstant, Type.Null()]),
   closedAt: Type.Union([IsoInstant, Type.Null()]),
   version: Type.Integer(),
+  sla: TicketSla,
   actions: Type.Array(TicketAction, { description: 'what the signed-in user may do to this ticket now' }),
 });
 export type TicketView = Static<typeof TicketView>;
@@ -158,6 +198,12 @@ export const TicketListQuery = Type.Object(
     owner: Type.Optional(Type.String({ pattern: '^(me|[1-9][0-9]{0,15})$', description: "user id, or 'me'" })),
     phone: Type.Optional(Phone),
     channel: Type.Optional(Channel),
+    sla: Type.Optional(
+      Type.Union([Type.Literal('warning'), Type.Literal('overdue'), Type.Literal('problem'), Type.Literal('breaching')], {
+        description: "'breaching': warning, overdue or problem",
+      }),
+    ),
+    sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('due')], { description: "'due': soonest deadline first" })),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
@@ -191,6 +237,7 @@ export const TicketSummary = Type.Object({
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
   version: Type.Integer(),
+  sla: TicketSlaBrief,
 });
 export type TicketSummary = Static<typeof TicketSummary>;
 

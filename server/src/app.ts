@@ -17,6 +17,9 @@ import { categoryRoutes, createCategoryRepository, createCategoryService } from 
 import { createCustomerRepository } from './modules/customers/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { createOrgRepository, createOrgService, orgRoutes } from './modules/org/index.js';
+import { createMemoryBus, liveRoutes, type LiveBus } from './modules/live/index.js';
+import { createNotificationRepository, notificationRoutes } from './modules/notifications/index.js';
+import { createClockPlanner, createSlaRepository, createSlaScheduler, type SlaScheduler } from './modules/sla/index.js';
 import { createTicketRepository, createTicketService, ticketRoutes } from './modules/tickets/index.js';
 
 export interface AppOptions {
@@ -24,13 +27,15 @@ export interface AppOptions {
   db: Db;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** how live events reach browsers; one process by default, PostgreSQL NOTIFY across several */
+  bus?: LiveBus;
 }
 
 // Full numbers are personal information: they never reach a log line, not even inside a URL.
 const maskPhonesIn = (s: string) => s.replace(/(1[3-9][0-9])[0-9]{4}([0-9]{4})/g, '$1****$2');
 
 // The composition root: services are wired by hand so the whole system reads in one place.
-export async function buildApp({ config, db, clock, logger }: AppOptions) {
+export async function buildApp({ config, db, clock, logger, bus = createMemoryBus() }: AppOptions) {
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -74,11 +79,44 @@ export async function buildApp({ config, db, clock, logger }: AppOptions) {
   const org = createOrgService({ repo: orgRepo, clock, onUserDisabled: (id) => auth.endSessionsOf(id) });
   const findUnit = (code: string) => orgRepo.findUnitByCode(code);
   const categories = createCategoryService({ repo: createCategoryRepository(db), clock, findUnit });
+  const slaRepo = createSlaRepository(db);
+  const clocks = createClockPlanner({ repo: slaRepo, timeZone: config.timeZone });
+  const scheduler = createSlaScheduler({
+    repo: slaRepo,
+    clock,
+    onAlerts: (alerts) =>
+      bus.publish(
+        alerts.flatMap((a) => [
+          {
+            type: 'ticket.sla' as const,
+            ticketId: a.ticketId,
+            number: a.number,
+            state: a.state,
+            kind: a.kind,
+            unitIds: a.unitId ? [a.unitId] : [],
+            userIds: a.userIds,
+            at: clock.now().toISOString(),
+          },
+          {
+            type: 'notification' as const,
+            ticketId: a.ticketId,
+            number: a.number,
+            kind: a.kind,
+            state: a.state,
+            unitIds: [],
+            userIds: a.userIds,
+            at: clock.now().toISOString(),
+          },
+        ]),
+      ),
+  });
   const tickets = createTicketService({
     repo: createTicketRepository(db),
     customers: createCustomerRepository(db),
     categories,
     findUnit,
+    clocks,
+    onChange: (c) => bus.publish([{ type: 'ticket.changed', ...c, at: clock.now().toISOString() }]),
     clock,
     timeZone: config.timeZone,
   });
@@ -96,6 +134,9 @@ export async function buildApp({ config, db, clock, logger }: AppOptions) {
   await app.register(orgRoutes, { org });
   await app.register(categoryRoutes, { categories });
   await app.register(ticketRoutes, { tickets });
+  await app.register(notificationRoutes, { repo: createNotificationRepository(db), clock });
+  await app.register(liveRoutes, { bus });
+  app.decorate('sla', scheduler);
 
   if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: 'index.html' });
@@ -108,5 +149,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** every route with the sign-in and permission it demands */
     routeGuards: RouteGuard[];
+    /** the sweep that fires clock warnings and breaches; main.ts runs it on a timer, tests call it */
+    sla: SlaScheduler;
   }
 }

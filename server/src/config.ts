@@ -12,6 +12,7 @@ export interface Config {
   logLevel: string;
   adminPassword: string | undefined;
   sessionIdleHours: number;
+  slaSweepSeconds: number;
   webRoot: string;
 }
 
@@ -80,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     adminPassword,
     sessionIdleHours: integer(env, 'SESSION_IDLE_HOURS', 12, 1, 24 * 30),
+    slaSweepSeconds: integer(env, 'SLA_SWEEP_SECONDS', 10, 1, 3600),
     webRoot: path.resolve(cwd, env.WEB_ROOT || path.join('dist', 'web')),
   };
 }

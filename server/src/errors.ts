@@ -102,15 +102,13 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
           .code(400)
           .send({ error: { code: 'request.body_too_large', message: 'The request body is too large', details: { field: 'body' } } });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return reply
-          .code(415)
-          .send({
-            error: {
-              code: 'request.unsupported_media_type',
-              message: 'Send JSON with Content-Type: application/json',
-              details: { field: 'content-type' },
-            },
-          });
+        return reply.code(415).send({
+          error: {
+            code: 'request.unsupported_media_type',
+            message: 'Send JSON with Content-Type: application/json',
+            details: { field: 'content-type' },
+          },
+        });
     }
     if (err instanceof SyntaxError || err.statusCode === 400) {
       return reply.code(400).send({ error: { code: 'request.malformed_json', message: err.message, details: { field: 'body' } } });

@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import type { Db } from './db/dialect.js';
 import { hasAnyUser, isDemoSeeded, seedDemo } from './demo/seed.js';
 import { seedDemoTickets } from './demo/tickets.js';
+import { createMemoryBus, createPostgresBus } from './modules/live/index.js';
 import { createOrgRepository, ensureFirstAdmin } from './modules/org/index.js';
 
 // Start-up: configuration, database and schema, demo or first admin, the app, and a clean shutdown.
@@ -23,14 +24,35 @@ async function main() {
   const clock = systemClock();
   const db = openDatabase(config.database);
   await migrateToLatest(db);
-  const app = await buildApp({ config, db, clock });
+  const bus =
+    config.database.kind === 'postgres' ? await createPostgresBus({ url: config.database.url, channel: 'closeloop_live' }) : createMemoryBus();
+  const app = await buildApp({ config, db, clock, bus });
   if (await prepareData(db, config, clock, app.log)) {
     app.log.info({ tickets: await seedDemoTickets(app) }, 'demo complaints filed');
   }
 
+  // Clocks fire on a timer; the first sweep at start catches up on whatever fell due while the server was down.
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      const fired = await app.sla.sweep();
+      if (fired) app.log.info({ fired }, 'clock warnings and breaches fired');
+    } catch (err) {
+      app.log.error({ err }, 'SLA sweep failed; it will run again');
+    } finally {
+      sweeping = false;
+    }
+  };
+  await sweep();
+  const sweepTimer = setInterval(() => void sweep(), config.slaSweepSeconds * 1000);
+
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    clearInterval(sweepTimer);
     await app.close();
+    await bus.close();
     await db.close();
     process.exit(0);
   };

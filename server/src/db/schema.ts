@@ -107,6 +107,7 @@ export interface TicketTable {
   version: number;
   // the clocks (migration 0002)
   sla_state: Generated<string>;
+  reply_state: Generated<string>;
   sla_policy_id: number | null;
   sla_limits: string | null;
   sla_started_at: Instant | null;
@@ -116,9 +117,11 @@ export interface TicketTable {
   sla_paused_ms: Generated<number>;
   sla_paused_at: Instant | null;
   sla_outcome: string | null;
+  answer_started_at: Instant | null;
   answer_due_at: Instant | null;
   answer_warn_at: Instant | null;
   answer_state: Generated<string>;
+  answer_paused_ms: Generated<number>;
   legal_due_at: Instant | null;
   legal_warn_at: Instant | null;
   legal_state: Generated<string>;

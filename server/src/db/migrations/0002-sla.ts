@@ -27,8 +27,14 @@ export const up: MigrationUp = async (db, dialect) => {
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
 
-  await db.schema.alterTable('org_units').addColumn('calendar_id', 'integer', (c) => c.references('calendars.id')).execute();
-  await db.schema.alterTable('users').addColumn('is_supervisor', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('org_units')
+    .addColumn('calendar_id', 'integer', (c) => c.references('calendars.id'))
+    .execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('is_supervisor', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('sla_policies')
@@ -62,7 +68,9 @@ export const up: MigrationUp = async (db, dialect) => {
 
   // one column per statement: SQLite's ALTER TABLE adds one at a time. [name, type, default when NOT NULL]
   const clockColumns: [string, 'instant' | 'text' | 'integer' | 'bigint' | 'varchar(16)', string | number | null][] = [
-    ['sla_state', 'varchar(16)', 'none'],
+    // the worst of the three clocks, for queues and boards: ok | warning | overdue | problem
+    ['sla_state', 'varchar(16)', 'ok'],
+    ['reply_state', 'varchar(16)', 'none'],
     ['sla_policy_id', 'integer', null],
     ['sla_limits', 'text', null],
     ['sla_started_at', 'instant', null],
@@ -72,9 +80,11 @@ export const up: MigrationUp = async (db, dialect) => {
     ['sla_paused_ms', 'bigint', 0],
     ['sla_paused_at', 'instant', null],
     ['sla_outcome', 'varchar(16)', null],
+    ['answer_started_at', 'instant', null],
     ['answer_due_at', 'instant', null],
     ['answer_warn_at', 'instant', null],
     ['answer_state', 'varchar(16)', 'ok'],
+    ['answer_paused_ms', 'bigint', 0],
     ['legal_due_at', 'instant', null],
     ['legal_warn_at', 'instant', null],
     ['legal_state', 'varchar(16)', 'ok'],

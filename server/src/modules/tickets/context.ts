@@ -5,7 +5,26 @@ import { can, type Actor } from '../auth/index.js';
 import type { CategoryService } from '../categories/index.js';
 import type { CustomerRepository } from '../customers/index.js';
 import type { ActorStanding } from './lifecycle.js';
-import type { TicketRepository } from './repository.js';
+import type { TicketDetailRow, TicketPatch, TicketRepository } from './repository.js';
+
+/** The SLA module, as the ticket flow sees it: the clock columns at acceptance and after each move. */
+export interface TicketClockPlanner {
+  atAcceptance(f: {
+    acceptedAt: Date;
+    categoryCode: string;
+    customerLevel: string;
+    priority: string;
+    ownerUnitId: number;
+    answeredNow: boolean;
+    regulator?: { acceptDueAt?: Date; answerDueAt?: Date };
+  }): Promise<TicketPatch>;
+  afterAction(
+    before: TicketDetailRow,
+    action: TicketAction,
+    next: { handling_unit_id: number | null; priority: string },
+    at: Date,
+  ): Promise<TicketPatch>;
+}
 
 // What the ticket service's parts share: its data access, its neighbours, the clock.
 export interface TicketDeps {
@@ -13,6 +32,9 @@ export interface TicketDeps {
   customers: CustomerRepository;
   categories: CategoryService;
   findUnit: (code: string) => Promise<(UnitRef & { isActive: boolean }) | undefined>;
+  clocks: TicketClockPlanner;
+  /** told after every committed change, so open queues and boards refresh */
+  onChange: (change: { ticketId: number; number: string; status: string; unitIds: number[]; userIds: number[] }) => void;
   clock: Clock;
   timeZone: string;
 }

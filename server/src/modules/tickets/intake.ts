@@ -48,6 +48,24 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
       const now = clock.now();
       const at = now.toISOString();
       const resolved = body.resolveNow !== undefined;
+      const priority = body.priority ?? 'normal';
+      const customer = await deps.customers.findByPhone(body.customerPhone);
+      const clockColumns = await deps.clocks.atAcceptance({
+        acceptedAt: now,
+        categoryCode: category.code,
+        customerLevel: customer?.level ?? 'normal',
+        priority,
+        ownerUnitId: actor.unit.id,
+        answeredNow: resolved,
+        ...(body.regulator
+          ? {
+              regulator: {
+                ...(body.regulator.acceptDueAt ? { acceptDueAt: new Date(body.regulator.acceptDueAt) } : {}),
+                ...(body.regulator.answerDueAt ? { answerDueAt: new Date(body.regulator.answerDueAt) } : {}),
+              },
+            }
+          : {}),
+      });
 
       let id: number;
       try {
@@ -66,7 +84,7 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
             location_compound: loc.compound || null,
             location_address: loc.address || null,
             location_cell_id: loc.cellId || null,
-            priority: body.priority ?? 'normal',
+            priority,
             escalation_level: 0,
             status: resolved ? 'closed' : 'accepted',
             suspended_from: null,
@@ -87,6 +105,7 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
             answered_at: resolved ? at : null,
             closed_at: resolved ? at : null,
             version: 1,
+            ...clockColumns,
           });
           await repo.insertEvent(trx, {
             ticketId,
@@ -124,7 +143,9 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
         }
         throw err;
       }
-      return { ticket: queries.view(actor, (await repo.findDetail(repo.connection, id))!), replayed: false };
+      const row = (await repo.findDetail(repo.connection, id))!;
+      deps.onChange({ ticketId: id, number: row.number, status: row.status, unitIds: [actor.unit.id], userIds: [actor.id] });
+      return { ticket: queries.view(actor, row), replayed: false };
     },
   };
 }

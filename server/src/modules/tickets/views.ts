@@ -11,6 +11,7 @@ import type {
 import { isSet, toIso, toIsoOrNull } from '../../db/dialect.js';
 import { maskPhone } from '../customers/index.js';
 import type { TicketDetailRow, TicketEventRow, TicketSummaryRow } from './repository.js';
+import { currentDue, slaView } from './sla-view.js';
 
 // Rows to API shapes. A phone number leaves the server in full only for roles that may see it.
 
@@ -64,6 +65,7 @@ export function ticketView(r: TicketDetailRow, opts: { showPhone: boolean; actio
     answeredAt: toIsoOrNull(r.answered_at),
     closedAt: toIsoOrNull(r.closed_at),
     version: r.version,
+    sla: slaView(r),
     actions: opts.actions,
   };
 }
@@ -87,6 +89,7 @@ export function ticketSummary(r: TicketSummaryRow, showPhone: boolean): TicketSu
     createdAt: toIso(r.created_at),
     updatedAt: toIso(r.updated_at),
     version: r.version,
+    sla: { state: r.sla_state as TicketSummary['sla']['state'], dueAt: currentDue(r), paused: r.sla_paused_at !== null },
   };
 }
 

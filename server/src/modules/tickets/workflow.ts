@@ -1,12 +1,10 @@
 import type { ActionBody, TicketAction, TicketStatus, TicketView } from '../../../../contracts/tickets.js';
 import type { Actor } from '../auth/index.js';
-import type { Selectable } from 'kysely';
-import type { TicketTable } from '../../db/schema.js';
 import { AppError, forbidden, unprocessable } from '../../errors.js';
 import { standingOf, type TicketDeps } from './context.js';
 import { decide, raisePriority, type Refusal } from './lifecycle.js';
 import type { TicketQueries } from './queries.js';
-import type { TicketPatch } from './repository.js';
+import type { TicketDetailRow, TicketPatch } from './repository.js';
 import type { Priority } from '../../../../contracts/tickets.js';
 
 type AnyBody = { [K in TicketAction]: ActionBody<K> }[TicketAction];
@@ -40,7 +38,7 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
   }
 
   // Everything an action needs from outside the transaction (units, routing) is looked up first.
-  async function effectOf(actor: Actor, action: TicketAction, body: AnyBody, t: Selectable<TicketTable>, at: string): Promise<Effect> {
+  async function effectOf(actor: Actor, action: TicketAction, body: AnyBody, t: TicketDetailRow, at: string): Promise<Effect> {
     switch (action) {
       case 'resolve': {
         const b = body as ActionBody<'resolve'>;
@@ -134,7 +132,7 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
   return {
     async act(actor: Actor, idOrNumber: string, action: TicketAction, body: AnyBody, expectedVersion?: number): Promise<TicketView> {
       const id = await queries.resolveId(idOrNumber);
-      let current: Selectable<TicketTable> = await queries.visibleRow(actor, id);
+      let current: TicketDetailRow = await queries.visibleRow(actor, id);
       for (let attempt = 1; ; attempt++) {
         // a note changes nothing the client could have read stale, so it skips the version check
         if (expectedVersion !== undefined && action !== 'note' && current.version !== expectedVersion) {
@@ -153,10 +151,15 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
         const at = clock.now().toISOString();
         // lookups (units, routing) happen before the transaction; the version check inside keeps them valid
         const effect = await effectOf(actor, action, body, current, at);
+        const next = {
+          handling_unit_id: effect.patch.handling_unit_id !== undefined ? effect.patch.handling_unit_id : current.handling_unit_id,
+          priority: (effect.patch.priority as string | undefined) ?? current.priority,
+        };
+        const clockColumns = await deps.clocks.afterAction(current, action, next, new Date(at));
         const seen = current.version;
         const done = await repo.transaction(async (trx) => {
           if (action !== 'note') {
-            const patch: TicketPatch = { ...effect.patch, status: decision.to, updated_at: at };
+            const patch: TicketPatch = { ...effect.patch, ...clockColumns, status: decision.to, updated_at: at };
             if (!(await repo.updateTicket(trx, id, seen, patch))) return false;
           }
           await repo.insertEvent(trx, {
@@ -178,7 +181,15 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
         }
         current = await queries.visibleRow(actor, id);
       }
-      return queries.view(actor, (await repo.findDetail(repo.connection, id))!);
+      const after = (await repo.findDetail(repo.connection, id))!;
+      deps.onChange({
+        ticketId: id,
+        number: after.number,
+        status: after.status,
+        unitIds: [after.handling_unit_id, current.handling_unit_id, after.owner_unit_id].filter((u): u is number => u !== null),
+        userIds: [after.owner_id].filter((u): u is number => u !== null),
+      });
+      return queries.view(actor, after);
     },
   };
 }

@@ -1,0 +1,5 @@
+// Owns time limits: calendars and holidays, SLA policies, each ticket's clocks, the sweep that fires warnings
+// and breaches, escalation rules and timeliness figures.
+export { createSlaRepository } from './repository.js';
+export { createClockPlanner, type ClockPlanner } from './planner.js';
+export { createSlaScheduler, type SlaScheduler, type ClockAlert } from './scheduler.js';
