@@ -19,6 +19,7 @@ export const Unit = Type.Object({
   nameEn: Type.String(),
   kind: UnitKind,
   parentCode: Type.Union([Type.String(), Type.Null()]),
+  calendarCode: Type.Union([Type.String(), Type.Null()], { description: 'business hours the unit works; null: round the clock' }),
   isActive: Type.Boolean(),
   version: Type.Integer(),
 });
@@ -31,6 +32,7 @@ export const CreateUnitBody = Type.Object(
     nameEn: NameEn,
     kind: UnitKind,
     parentCode: Type.Optional(Type.Union([Code, Type.Null()])),
+    calendarCode: Type.Optional(Type.Union([Code, Type.Null()])),
   },
   Strict,
 );
@@ -42,6 +44,7 @@ export const UpdateUnitBody = Type.Object(
     nameEn: Type.Optional(NameEn),
     kind: Type.Optional(UnitKind),
     parentCode: Type.Optional(Type.Union([Code, Type.Null()])),
+    calendarCode: Type.Optional(Type.Union([Code, Type.Null()])),
     isActive: Type.Optional(Type.Boolean()),
   },
   Strict,
@@ -56,6 +59,7 @@ export const User = Type.Object({
   displayName: Type.String(),
   role: Role,
   unit: UnitRef,
+  isSupervisor: Type.Boolean({ description: 'hears about breaches in this unit and the units below it' }),
   isActive: Type.Boolean(),
   version: Type.Integer(),
 });
@@ -65,7 +69,7 @@ const Username = Type.String({ pattern: '^[a-z][a-z0-9_.-]{1,31}$', description:
 const Password = Type.String({ minLength: 8, maxLength: 128 });
 
 export const CreateUserBody = Type.Object(
-  { username: Username, displayName: NameZh, role: Role, unitCode: Code, password: Password },
+  { username: Username, displayName: NameZh, role: Role, unitCode: Code, password: Password, isSupervisor: Type.Optional(Type.Boolean()) },
   Strict,
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
@@ -75,6 +79,7 @@ export const UpdateUserBody = Type.Object(
     displayName: Type.Optional(NameZh),
     role: Type.Optional(Role),
     unitCode: Type.Optional(Code),
+    isSupervisor: Type.Optional(Type.Boolean()),
     isActive: Type.Optional(Type.Boolean()),
     password: Type.Optional(Password),
   },

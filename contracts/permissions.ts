@@ -23,6 +23,11 @@ export const Permissions = [
   'customer:view_phone',
   'org:read',
   'org:admin',
+  // time limits: policies, calendars, holidays and escalation rules
+  'sla:admin',
+  // the supervisor board: what is about to breach and what has, per unit
+  'sla:board',
+  'stats:read',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -46,7 +51,7 @@ const frontLine: Permission[] = [
 export const RolePermissions: Record<Role, readonly Permission[]> = {
   agent: frontLine,
   specialist: frontLine,
-  desk: [...frontLine, 'ticket:take', 'ticket:reply', 'ticket:return', 'ticket:transfer'],
+  desk: [...frontLine, 'ticket:take', 'ticket:reply', 'ticket:return', 'ticket:transfer', 'sla:board', 'stats:read'],
   handler: [
     'ticket:read',
     'ticket:take',
@@ -58,10 +63,11 @@ export const RolePermissions: Record<Role, readonly Permission[]> = {
     'ticket:escalate',
     'ticket:note',
     'org:read',
+    'sla:board',
   ],
-  qa: ['ticket:read', 'ticket:note', 'customer:read', 'org:read'],
-  manager: ['ticket:read', 'ticket:escalate', 'ticket:note', 'customer:read', 'org:read'],
-  admin: ['ticket:read', 'customer:read', 'org:read', 'org:admin'],
+  qa: ['ticket:read', 'ticket:note', 'customer:read', 'org:read', 'stats:read'],
+  manager: ['ticket:read', 'ticket:escalate', 'ticket:note', 'customer:read', 'org:read', 'sla:board', 'stats:read'],
+  admin: ['ticket:read', 'customer:read', 'org:read', 'org:admin', 'sla:admin', 'sla:board', 'stats:read'],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

@@ -208,7 +208,7 @@ export const TicketListQuery = Type.Object(
     to: Type.Optional(Type.String({ format: 'date-time' })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     limit: LimitQuery,
-    cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$' })),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}(\\.[0-9]{1,15})?$' })),
   },
   Strict,
 );

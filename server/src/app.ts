@@ -19,7 +19,15 @@ import { healthRoutes } from './modules/health/index.js';
 import { createOrgRepository, createOrgService, orgRoutes } from './modules/org/index.js';
 import { createMemoryBus, liveRoutes, type LiveBus } from './modules/live/index.js';
 import { createNotificationRepository, notificationRoutes } from './modules/notifications/index.js';
-import { createClockPlanner, createSlaRepository, createSlaScheduler, type SlaScheduler } from './modules/sla/index.js';
+import {
+  createClockPlanner,
+  createSlaAdmin,
+  createSlaFigures,
+  createSlaRepository,
+  createSlaScheduler,
+  slaRoutes,
+  type SlaScheduler,
+} from './modules/sla/index.js';
 import { createTicketRepository, createTicketService, ticketRoutes } from './modules/tickets/index.js';
 
 export interface AppOptions {
@@ -134,6 +142,11 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
   await app.register(orgRoutes, { org });
   await app.register(categoryRoutes, { categories });
   await app.register(ticketRoutes, { tickets });
+  await app.register(slaRoutes, {
+    admin: createSlaAdmin({ repo: slaRepo, clock, findUnit, unitById: (id) => orgRepo.findUnitById(id) }),
+    figures: createSlaFigures(db),
+    findUnit,
+  });
   await app.register(notificationRoutes, { repo: createNotificationRepository(db), clock });
   await app.register(liveRoutes, { bus });
   app.decorate('sla', scheduler);

@@ -25,7 +25,9 @@ async function main() {
   const db = openDatabase(config.database);
   await migrateToLatest(db);
   const bus =
-    config.database.kind === 'postgres' ? await createPostgresBus({ url: config.database.url, channel: 'closeloop_live' }) : createMemoryBus();
+    config.database.kind === 'postgres'
+      ? await createPostgresBus({ url: config.database.url, channel: 'closeloop_live' })
+      : createMemoryBus();
   const app = await buildApp({ config, db, clock, bus });
   if (await prepareData(db, config, clock, app.log)) {
     app.log.info({ tickets: await seedDemoTickets(app) }, 'demo complaints filed');

@@ -31,7 +31,8 @@ const concrete = (url: string) =>
     .replace(':id', '1')
     .replace(':code', '01')
     .replace(':categoryCode', '01')
-    .replace(':phone', '13800138000');
+    .replace(':phone', '13800138000')
+    .replace(':date', '2026-10-01');
 
 describe('every API route', () => {
   it('is either public on purpose or demands a signed-in user', () => {

@@ -7,12 +7,27 @@ import type { Database } from '../../db/schema.js';
 
 type Conn = Db['kysely'] | Transaction<Database>;
 
-const unitColumns = ['u.id', 'u.code', 'u.name', 'u.name_en', 'u.kind', 'u.is_active', 'u.version', 'p.code as parent_code'] as const;
+const unitColumns = [
+  'u.id',
+  'u.code',
+  'u.name',
+  'u.name_en',
+  'u.kind',
+  'u.is_active',
+  'u.version',
+  'p.code as parent_code',
+  'cal.code as calendar_code',
+] as const;
 
 export function createOrgRepository(db: Db) {
   const k = db.kysely;
 
-  const unitQuery = (c: Conn) => c.selectFrom('org_units as u').leftJoin('org_units as p', 'p.id', 'u.parent_id').select(unitColumns);
+  const unitQuery = (c: Conn) =>
+    c
+      .selectFrom('org_units as u')
+      .leftJoin('org_units as p', 'p.id', 'u.parent_id')
+      .leftJoin('calendars as cal', 'cal.id', 'u.calendar_id')
+      .select(unitColumns);
   const toUnit = (r: {
     id: number;
     code: string;
@@ -22,6 +37,7 @@ export function createOrgRepository(db: Db) {
     is_active: number;
     version: number;
     parent_code: string | null;
+    calendar_code: string | null;
   }): Unit => ({
     id: r.id,
     code: r.code,
@@ -29,6 +45,7 @@ export function createOrgRepository(db: Db) {
     nameEn: r.name_en,
     kind: r.kind as Unit['kind'],
     parentCode: r.parent_code,
+    calendarCode: r.calendar_code,
     isActive: r.is_active === 1,
     version: r.version,
   });
@@ -42,6 +59,7 @@ export function createOrgRepository(db: Db) {
         'u.username',
         'u.display_name',
         'u.role',
+        'u.is_supervisor',
         'u.is_active',
         'u.version',
         'o.id as unit_id',
@@ -54,6 +72,7 @@ export function createOrgRepository(db: Db) {
     username: string;
     display_name: string;
     role: string;
+    is_supervisor: number;
     is_active: number;
     version: number;
     unit_id: number;
@@ -65,6 +84,7 @@ export function createOrgRepository(db: Db) {
     username: r.username,
     displayName: r.display_name,
     role: r.role as Role,
+    isSupervisor: r.is_supervisor === 1,
     isActive: r.is_active === 1,
     version: r.version,
     unit: { id: r.unit_id, code: r.unit_code, name: r.unit_name, nameEn: r.unit_name_en },
@@ -85,7 +105,13 @@ export function createOrgRepository(db: Db) {
       const r = await unitQuery(c).where('u.id', '=', id).executeTakeFirst();
       return r && toUnit(r);
     },
-    async insertUnit(c: Conn, row: { code: string; name: string; nameEn: string; kind: string; parentId: number | null; now: string }) {
+    async findCalendarId(code: string): Promise<number | undefined> {
+      return (await k.selectFrom('calendars').select('id').where('code', '=', code).executeTakeFirst())?.id;
+    },
+    async insertUnit(
+      c: Conn,
+      row: { code: string; name: string; nameEn: string; kind: string; parentId: number | null; calendarId?: number | null; now: string },
+    ) {
       const r = await c
         .insertInto('org_units')
         .values({
@@ -94,6 +120,7 @@ export function createOrgRepository(db: Db) {
           name_en: row.nameEn,
           kind: row.kind,
           parent_id: row.parentId,
+          calendar_id: row.calendarId ?? null,
           is_active: 1,
           version: 1,
           created_at: row.now,
@@ -107,7 +134,14 @@ export function createOrgRepository(db: Db) {
       c: Conn,
       id: number,
       version: number,
-      patch: Partial<{ name: string; name_en: string; kind: string; parent_id: number | null; is_active: number }>,
+      patch: Partial<{
+        name: string;
+        name_en: string;
+        kind: string;
+        parent_id: number | null;
+        calendar_id: number | null;
+        is_active: number;
+      }>,
       now: string,
     ): Promise<boolean> {
       const r = await c
@@ -163,7 +197,15 @@ export function createOrgRepository(db: Db) {
     },
     async insertUser(
       c: Conn,
-      row: { username: string; displayName: string; role: string; unitId: number; passwordHash: string; now: string },
+      row: {
+        username: string;
+        displayName: string;
+        role: string;
+        unitId: number;
+        passwordHash: string;
+        isSupervisor?: boolean;
+        now: string;
+      },
     ) {
       const r = await c
         .insertInto('users')
@@ -173,6 +215,7 @@ export function createOrgRepository(db: Db) {
           role: row.role,
           unit_id: row.unitId,
           password_hash: row.passwordHash,
+          is_supervisor: row.isSupervisor ? 1 : 0,
           is_active: 1,
           version: 1,
           created_at: row.now,
@@ -186,7 +229,14 @@ export function createOrgRepository(db: Db) {
       c: Conn,
       id: number,
       version: number,
-      patch: Partial<{ display_name: string; role: string; unit_id: number; is_active: number; password_hash: string }>,
+      patch: Partial<{
+        display_name: string;
+        role: string;
+        unit_id: number;
+        is_supervisor: number;
+        is_active: number;
+        password_hash: string;
+      }>,
       now: string,
     ): Promise<boolean> {
       const r = await c

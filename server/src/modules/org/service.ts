@@ -18,6 +18,13 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
     return unit;
   }
 
+  async function calendarId(code: string | null | undefined): Promise<number | null> {
+    if (!code) return null;
+    const id = await repo.findCalendarId(code);
+    if (id === undefined) throw notFound('calendar.not_found', `No calendar with code ${code}`, { field: 'body.calendarCode' });
+    return id;
+  }
+
   async function parentId(code: string | null | undefined, self?: Unit): Promise<number | null> {
     if (!code) return null;
     const parent = await unitOrThrow(code, 'body.parentCode');
@@ -62,6 +69,7 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
       if (body.kind !== undefined) patch.kind = body.kind;
       if (body.isActive !== undefined) patch.is_active = body.isActive ? 1 : 0;
       if (body.parentCode !== undefined) patch.parent_id = await parentId(body.parentCode, unit);
+      if (body.calendarCode !== undefined) patch.calendar_id = await calendarId(body.calendarCode);
       if (!(await repo.updateUnit(repo_(), unit.id, unit.version, patch, now()))) throw stale();
       return unitOrThrow(code, 'params.code');
     },
@@ -114,6 +122,7 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
       if (body.role !== undefined) patch.role = body.role;
       if (body.unitCode !== undefined) patch.unit_id = (await unitOrThrow(body.unitCode, 'body.unitCode')).id;
       if (body.isActive !== undefined) patch.is_active = body.isActive ? 1 : 0;
+      if (body.isSupervisor !== undefined) patch.is_supervisor = body.isSupervisor ? 1 : 0;
       if (body.password !== undefined) patch.password_hash = await hashPassword(body.password);
       if (!(await repo.updateUser(repo_(), id, user.version, patch, now()))) throw stale();
       // a disabled account, new role or new password must not keep an old session alive

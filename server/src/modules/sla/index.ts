@@ -3,3 +3,6 @@
 export { createSlaRepository } from './repository.js';
 export { createClockPlanner, type ClockPlanner } from './planner.js';
 export { createSlaScheduler, type SlaScheduler, type ClockAlert } from './scheduler.js';
+export { createSlaAdmin } from './admin.js';
+export { createSlaFigures } from './figures.js';
+export { slaRoutes } from './routes.js';

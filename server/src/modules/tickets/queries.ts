@@ -10,7 +10,8 @@ import type {
 import { TicketStatuses } from '../../../../contracts/tickets.js';
 import type { Actor } from '../auth/index.js';
 import { maskPhone } from '../customers/index.js';
-import { notFound } from '../../errors.js';
+import { badRequest, notFound } from '../../errors.js';
+import { toIso } from '../../db/dialect.js';
 import { seesOnlyOwnUnit, showsPhone, standingOf, type TicketDeps } from './context.js';
 import { allowedActions } from './lifecycle.js';
 import type { TicketDetailRow, TicketFilter } from './repository.js';
@@ -18,6 +19,14 @@ import { TICKET_NUMBER } from './ticket-number.js';
 import { ticketEvent, ticketSummary, ticketView } from './views.js';
 
 const DEFAULT_PAGE = 50;
+
+// The due-order cursor is "<epoch ms of the next clock change>.<id>".
+function dueCursor(cursor: string | undefined): { at: string; id: number } | undefined {
+  const m = cursor ? /^([0-9]{1,15})\.([0-9]{1,15})$/.exec(cursor) : null;
+  if (!cursor) return undefined;
+  if (!m) throw badRequest('validation.invalid_format', 'This cursor belongs to another ordering', { field: 'querystring.cursor' });
+  return { at: new Date(Number(m[1])).toISOString(), id: Number(m[2]) };
+}
 const PROFILE_EARLIER = 20;
 
 export function createTicketQueries(deps: TicketDeps) {
@@ -60,7 +69,15 @@ export function createTicketQueries(deps: TicketDeps) {
   }
 
   async function filterFor(actor: Actor, q: TicketListQuery): Promise<TicketFilter | null> {
-    const f: TicketFilter = { status: q.status, categoryCode: q.categoryCode, channel: q.channel, from: q.from, to: q.to, q: q.q };
+    const f: TicketFilter = {
+      status: q.status,
+      categoryCode: q.categoryCode,
+      channel: q.channel,
+      sla: q.sla,
+      from: q.from,
+      to: q.to,
+      q: q.q,
+    };
     if (q.unit === 'mine') f.unitId = actor.unit.id;
     else if (q.unit) {
       const unit = await deps.findUnit(q.unit);
@@ -97,18 +114,18 @@ export function createTicketQueries(deps: TicketDeps) {
       const filter = await filterFor(actor, q);
       if (!filter) return { items: [], nextCursor: null, counts: emptyCounts() };
       const limit = q.limit ? Number(q.limit) : DEFAULT_PAGE;
+      const byDue = q.sort === 'due';
       const [rows, counts] = await Promise.all([
-        repo.list(filter, limit, q.cursor ? Number(q.cursor) : undefined),
+        byDue ? repo.listByDue(filter, limit, dueCursor(q.cursor)) : repo.list(filter, limit, q.cursor ? Number(q.cursor) : undefined),
         repo.countByStatus(filter),
       ]);
       const page = rows.slice(0, limit);
       const all = emptyCounts();
       for (const [status, n] of counts) if (status in all) all[status as TicketStatus] = n;
-      return {
-        items: page.map((r) => ticketSummary(r, showsPhone(actor))),
-        nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
-        counts: all,
-      };
+      const last = page[page.length - 1] as (typeof page)[number] & { sla_next_at?: string | Date };
+      const nextCursor =
+        rows.length > limit ? (byDue ? `${new Date(toIso(last.sla_next_at!)).getTime()}.${last.id}` : String(last.id)) : null;
+      return { items: page.map((r) => ticketSummary(r, showsPhone(actor))), nextCursor, counts: all };
     },
 
     // What an agent needs in the first seconds of a call: who this is and what they complained about before.

@@ -14,6 +14,7 @@ export interface TicketFilter {
   ownerId?: number;
   customerId?: number;
   channel?: string;
+  sla?: 'warning' | 'overdue' | 'problem' | 'breaching';
   from?: string;
   to?: string;
   q?: string;
@@ -103,6 +104,8 @@ export function createTicketRepository(db: Db) {
     if (f.ownerId !== undefined) r = r.where('t.owner_id', '=', f.ownerId);
     if (f.customerId !== undefined) r = r.where('t.customer_id', '=', f.customerId);
     if (f.channel) r = r.where('t.channel', '=', f.channel);
+    if (f.sla === 'breaching') r = r.where('t.sla_state', 'in', ['warning', 'overdue', 'problem']);
+    else if (f.sla) r = r.where('t.sla_state', '=', f.sla);
     if (f.from) r = r.where('t.created_at', '>=', f.from);
     if (f.to) r = r.where('t.created_at', '<', f.to);
     if (f.q) {
@@ -235,6 +238,21 @@ export function createTicketRepository(db: Db) {
       if (beforeId !== undefined) q = q.where('t.id', '<', beforeId);
       return q
         .orderBy('t.id', 'desc')
+        .limit(limit + 1)
+        .execute();
+    },
+
+    /** Soonest clock change first (the "about to breach" queue); only tickets whose clocks run. */
+    async listByDue(filter: TicketFilter, limit: number, after?: { at: string; id: number }) {
+      let q = applyFilter(summaryQuery(k), filter, true).select('t.sla_next_at').where('t.sla_next_at', 'is not', null);
+      if (after) {
+        q = q.where((eb) =>
+          eb.or([eb('t.sla_next_at', '>', after.at), eb.and([eb('t.sla_next_at', '=', after.at), eb('t.id', '>', after.id)])]),
+        );
+      }
+      return q
+        .orderBy('t.sla_next_at')
+        .orderBy('t.id')
         .limit(limit + 1)
         .execute();
     },
