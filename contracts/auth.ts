@@ -22,7 +22,16 @@ export type Me = Static<typeof Me>;
 
 export const DemoAccounts = Type.Object({
   demo: Type.Boolean(),
-  accounts: Type.Array(Type.Object({ username: Type.String(), role: Role, displayName: Type.String(), unit: Type.String() })),
+  accounts: Type.Array(
+    Type.Object({
+      username: Type.String(),
+      role: Role,
+      displayName: Type.String(),
+      unit: Type.String({ description: 'unit code' }),
+      unitName: Type.String(),
+      unitNameEn: Type.String(),
+    }),
+  ),
   password: Type.Union([Type.String(), Type.Null()]),
 });
 export type DemoAccounts = Static<typeof DemoAccounts>;

@@ -128,13 +128,22 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
     clock,
     timeZone: config.timeZone,
   });
-  const demoListing = async () =>
-    config.demo !== false && (await isDemoSeeded(db))
-      ? {
-          password: DEMO_PASSWORD,
-          accounts: demoUsers.map((u) => ({ username: u.username, role: u.role, displayName: u.displayName, unit: u.unit })),
-        }
-      : null;
+  const demoListing = async () => {
+    if (config.demo === false || !(await isDemoSeeded(db))) return null;
+    const accounts = [];
+    for (const u of demoUsers) {
+      const unit = await orgRepo.findUnitByCode(u.unit);
+      accounts.push({
+        username: u.username,
+        role: u.role,
+        displayName: u.displayName,
+        unit: u.unit,
+        unitName: unit?.name ?? u.unit,
+        unitNameEn: unit?.nameEn ?? u.unit,
+      });
+    }
+    return { password: DEMO_PASSWORD, accounts };
+  };
 
   await app.register(authPlugin, { auth });
   await app.register(healthRoutes, { ping: () => pingDatabase(db) });
@@ -152,7 +161,8 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
   app.decorate('sla', scheduler);
 
   if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: 'index.html' });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+    await app.register(fastifyStatic, { root: config.webRoot, wildcard: true, index: 'index.html' });
   }
   return app;
 }

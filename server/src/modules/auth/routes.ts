@@ -17,7 +17,7 @@ const meView = (a: Actor) => ({
 });
 
 export interface DemoListing {
-  accounts: { username: string; role: Actor['role']; displayName: string; unit: string }[];
+  accounts: { username: string; role: Actor['role']; displayName: string; unit: string; unitName: string; unitNameEn: string }[];
   password: string;
 }
 

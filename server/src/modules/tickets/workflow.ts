@@ -61,7 +61,7 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
           patch: { handling_unit_id: unit.id, handling_user_id: null, dispatched_at: t.dispatched_at ?? at },
           unitId: unit.id,
           note: b.note,
-          data: { unitCode: unit.code, unitName: unit.name, proposedUnitCode: proposed?.code ?? null },
+          data: { unitCode: unit.code, unitName: unit.name, unitNameEn: unit.nameEn, proposedUnitCode: proposed?.code ?? null },
         };
       }
       case 'take':
@@ -88,7 +88,7 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
           patch: { handling_unit_id: unit.id, handling_user_id: null },
           unitId: unit.id,
           note: b.reason,
-          data: { fromUnitId: t.handling_unit_id, unitCode: unit.code, unitName: unit.name },
+          data: { fromUnitId: t.handling_unit_id, unitCode: unit.code, unitName: unit.name, unitNameEn: unit.nameEn },
         };
       }
       case 'answer': {

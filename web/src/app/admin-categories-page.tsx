@@ -1,0 +1,5 @@
+import { CategoriesAdmin } from '../features/admin/categories-admin';
+
+export function AdminCategoriesPage() {
+  return <CategoriesAdmin />;
+}

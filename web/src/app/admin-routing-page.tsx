@@ -1,0 +1,5 @@
+import { RoutingAdmin } from '../features/admin/routing-admin';
+
+export function AdminRoutingPage() {
+  return <RoutingAdmin />;
+}

@@ -1,0 +1,5 @@
+import { UnitsAdmin } from '../features/admin/units-admin';
+
+export function AdminUnitsPage() {
+  return <UnitsAdmin />;
+}

@@ -1,0 +1,5 @@
+import { UsersAdmin } from '../features/admin/users-admin';
+
+export function AdminUsersPage() {
+  return <UsersAdmin />;
+}

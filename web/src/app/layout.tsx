@@ -1,0 +1,108 @@
+import {
+  ApartmentOutlined,
+  BranchesOutlined,
+  FileAddOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/language-switch';
+import { useMe, useSession } from '../lib/auth';
+import { useI18n } from '../lib/i18n';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function useMenuItems(): MenuItem[] {
+  const { can } = useSession();
+  const { t } = useI18n();
+  const items: MenuItem[] = [];
+  if (can('ticket:read')) items.push({ key: '/', icon: <UnorderedListOutlined />, label: t('menu.workbench') });
+  if (can('ticket:create')) {
+    items.push({ key: '/tickets/new', icon: <FileAddOutlined />, label: <span data-testid="menu-new-ticket">{t('menu.newTicket')}</span> });
+  }
+  if (can('org:admin')) {
+    items.push({
+      key: 'admin',
+      icon: <SettingOutlined />,
+      label: t('menu.admin'),
+      children: [
+        { key: '/admin/units', icon: <ApartmentOutlined />, label: t('menu.units') },
+        { key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
+        { key: '/admin/categories', icon: <TagsOutlined />, label: t('menu.categories') },
+        { key: '/admin/routing', icon: <BranchesOutlined />, label: t('menu.routing') },
+      ],
+    });
+  }
+  return items;
+}
+
+function UserBar() {
+  const me = useMe();
+  const { logout } = useSession();
+  const { t, local } = useI18n();
+  const navigate = useNavigate();
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    void navigate('/login', { replace: true });
+  };
+  return (
+    <Space size="middle">
+      <LanguageSwitch />
+      <Space size={4}>
+        <Typography.Text strong data-testid="current-user">
+          {me.displayName}
+        </Typography.Text>
+        <Tag color="blue">{t(`role.${me.role}`)}</Tag>
+        <Typography.Text type="secondary">{local(me.unit.name, me.unit.nameEn)}</Typography.Text>
+      </Space>
+      <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
+        {t('header.logout')}
+      </Button>
+    </Space>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = pathname.startsWith('/tickets/') && pathname !== '/tickets/new' ? '/' : pathname;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          paddingInline: 24,
+        }}
+      >
+        <Typography.Title level={4} style={{ margin: 0, color: '#0a6bd6' }}>
+          {t('app.name')}
+        </Typography.Title>
+        <UserBar />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            defaultOpenKeys={['admin']}
+            items={useMenuItems()}
+            onClick={({ key }) => void navigate(key)}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, background: '#f5f7fa' }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,5 @@
+import { IntakeView } from '../features/intake/intake-view';
+
+export function NewTicketPage() {
+  return <IntakeView />;
+}

@@ -1,0 +1,115 @@
+import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { CreateUnitBody, Unit } from '../../../../contracts/org.js';
+import { api } from '../../lib/api-client';
+import { useI18n } from '../../lib/i18n';
+import { unitKinds } from '../../lib/vocabulary';
+import { FormModal } from './form-modal';
+import { useAdminList } from './use-admin-list';
+
+type Editing = { unit: Unit | null } | null;
+
+export function UnitsAdmin() {
+  const { t, local } = useI18n();
+  const list = useAdminList(api.units);
+  const [editing, setEditing] = useState<Editing>(null);
+  const nameOf = (code: string | null) => {
+    const unit = list.items.find((u) => u.code === code);
+    return unit ? local(unit.name, unit.nameEn) : t('common.none');
+  };
+
+  const save = (values: CreateUnitBody) => {
+    const unit = editing?.unit;
+    const parentCode = values.parentCode ?? null;
+    return list.saved(
+      unit
+        ? api.updateUnit(unit.code, { name: values.name, nameEn: values.nameEn, kind: values.kind, parentCode }, unit.version)
+        : api.createUnit({ ...values, parentCode }),
+    );
+  };
+
+  const columns: TableColumnsType<Unit> = [
+    { title: t('admin.units.code'), dataIndex: 'code' },
+    { title: t('admin.units.name'), dataIndex: 'name' },
+    { title: t('admin.units.nameEn'), dataIndex: 'nameEn' },
+    { title: t('admin.units.kind'), dataIndex: 'kind', render: (_, u) => t(`unitKind.${u.kind}`) },
+    { title: t('admin.units.parent'), dataIndex: 'parentCode', render: (_, u) => nameOf(u.parentCode) },
+    {
+      title: t('admin.units.status'),
+      dataIndex: 'isActive',
+      render: (_, u) => (u.isActive ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
+    },
+    {
+      title: t('common.operations'),
+      key: 'ops',
+      render: (_, u) => (
+        <Space size={0}>
+          <Button type="link" onClick={() => setEditing({ unit: u })}>
+            {t('common.edit')}
+          </Button>
+          <Button type="link" onClick={() => void list.attempt(api.updateUnit(u.code, { isActive: !u.isActive }, u.version))}>
+            {u.isActive ? t('common.deactivate') : t('common.activate')}
+          </Button>
+          <Popconfirm title={t('common.confirm')} onConfirm={() => void list.attempt(api.deleteUnit(u.code), 'common.deleted')}>
+            <Button type="link" danger>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  const unit = editing?.unit ?? null;
+  return (
+    <Card
+      title={t('admin.units.title')}
+      variant="borderless"
+      extra={
+        <Button type="primary" onClick={() => setEditing({ unit: null })} data-testid="admin-create">
+          {t('common.create')}
+        </Button>
+      }
+    >
+      <Table<Unit>
+        rowKey="code"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.isLoading}
+        pagination={{ pageSize: 50 }}
+      />
+      <FormModal<CreateUnitBody>
+        open={editing !== null}
+        title={unit ? `${t('common.edit')} · ${unit.code}` : t('common.create')}
+        initialValues={unit ?? { kind: 'department' }}
+        onSubmit={save}
+        onClose={() => setEditing(null)}
+      >
+        {() => (
+          <>
+            <Form.Item name="code" label={t('admin.units.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{1,32}$/ }]}>
+              <Input disabled={!!unit} />
+            </Form.Item>
+            <Form.Item name="name" label={t('admin.units.name')} rules={[{ required: true }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="nameEn" label={t('admin.units.nameEn')} rules={[{ required: true }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="kind" label={t('admin.units.kind')} rules={[{ required: true }]}>
+              <Select options={unitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} />
+            </Form.Item>
+            <Form.Item name="parentCode" label={t('admin.units.parent')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={list.items.filter((u) => u.code !== unit?.code).map((u) => ({ value: u.code, label: local(u.name, u.nameEn) }))}
+              />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
+    </Card>
+  );
+}

@@ -1,0 +1,112 @@
+import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { CreateUserBody, User } from '../../../../contracts/org.js';
+import { UnitSelect } from '../../components/unit-select';
+import { api } from '../../lib/api-client';
+import { useI18n } from '../../lib/i18n';
+import { roles } from '../../lib/vocabulary';
+import { FormModal } from './form-modal';
+import { useAdminList } from './use-admin-list';
+
+type Editing = { user: User | null } | null;
+
+export function UsersAdmin() {
+  const { t, local } = useI18n();
+  const list = useAdminList(api.users);
+  const [editing, setEditing] = useState<Editing>(null);
+  const user = editing?.user ?? null;
+
+  const save = (values: CreateUserBody) => {
+    if (!user) return list.saved(api.createUser(values));
+    const { displayName, role, unitCode, password } = values;
+    return list.saved(api.updateUser(user.id, { displayName, role, unitCode, ...(password ? { password } : {}) }, user.version));
+  };
+
+  const columns: TableColumnsType<User> = [
+    { title: t('admin.users.username'), dataIndex: 'username' },
+    { title: t('admin.users.displayName'), dataIndex: 'displayName' },
+    { title: t('admin.users.role'), dataIndex: 'role', render: (_, u) => <Tag color="blue">{t(`role.${u.role}`)}</Tag> },
+    { title: t('admin.users.unit'), key: 'unit', render: (_, u) => local(u.unit.name, u.unit.nameEn) },
+    {
+      title: t('admin.units.status'),
+      dataIndex: 'isActive',
+      render: (_, u) => (u.isActive ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
+    },
+    {
+      title: t('common.operations'),
+      key: 'ops',
+      render: (_, u) => (
+        <Space size={0}>
+          <Button type="link" onClick={() => setEditing({ user: u })}>
+            {t('common.edit')}
+          </Button>
+          {u.isActive ? (
+            // accounts are never erased: their names stay on the tickets they handled
+            <Popconfirm title={t('common.confirm')} onConfirm={() => void list.attempt(api.deleteUser(u.id))}>
+              <Button type="link" danger>
+                {t('common.deactivate')}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button type="link" onClick={() => void list.attempt(api.updateUser(u.id, { isActive: true }, u.version))}>
+              {t('common.activate')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('admin.users.title')}
+      variant="borderless"
+      extra={
+        <Button type="primary" onClick={() => setEditing({ user: null })} data-testid="admin-create">
+          {t('common.create')}
+        </Button>
+      }
+    >
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.isLoading}
+        pagination={{ pageSize: 50 }}
+      />
+      <FormModal<CreateUserBody>
+        open={editing !== null}
+        title={user ? `${t('common.edit')} · ${user.username}` : t('common.create')}
+        initialValues={user ? { ...user, unitCode: user.unit.code } : { role: 'agent' }}
+        onSubmit={save}
+        onClose={() => setEditing(null)}
+      >
+        {() => (
+          <>
+            <Form.Item name="username" label={t('admin.users.username')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{1,31}$/ }]}>
+              <Input disabled={!!user} autoComplete="off" />
+            </Form.Item>
+            <Form.Item name="displayName" label={t('admin.users.displayName')} rules={[{ required: true }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="role" label={t('admin.users.role')} rules={[{ required: true }]}>
+              <Select options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            </Form.Item>
+            <Form.Item name="unitCode" label={t('admin.users.unit')} rules={[{ required: true }]}>
+              <UnitSelect />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('admin.users.password')}
+              extra={t('admin.users.passwordHint')}
+              rules={[{ required: !user, min: 8, max: 128 }]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
+    </Card>
+  );
+}

@@ -1,0 +1,70 @@
+import { Alert, Card, Col, Row, Spin } from 'antd';
+import { useMemo } from 'react';
+import { api } from '../../lib/api-client';
+import { useI18n } from '../../lib/i18n';
+import { useLoad } from '../../lib/use-load';
+import { ActionBar } from './action-bar';
+import { ActionModal } from './action-modal';
+import { TicketFields } from './ticket-fields';
+import { TicketHeader } from './ticket-header';
+import { TicketTimeline } from './ticket-timeline';
+import { useTicket } from './use-ticket';
+import { useTicketAction } from './use-ticket-action';
+
+/** One complaint: what it is, what happened to it, and what this user can do next. */
+export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
+  const { t, errorText, local } = useI18n();
+  const { ticket, events, error, isLoading, reload } = useTicket(idOrNumber);
+  const act = useTicketAction(ticket, reload);
+  const needsRouting = !!ticket && (ticket.actions.includes('dispatch') || ticket.actions.includes('transfer'));
+  const categories = useLoad(() => (needsRouting ? api.categories().then((r) => r.items) : Promise.resolve([])), [needsRouting]);
+  const proposedUnit = categories.data?.find((c) => c.code === ticket?.categoryCode)?.unit?.code ?? null;
+  // the timeline records a unit's Chinese name; the unit list has it in both languages
+  const units = useLoad(() => api.units().then((r) => r.items), []);
+  const unitName = (code: string, recorded: string) => {
+    const unit = units.data?.find((u) => u.code === code);
+    return unit ? local(unit.name, unit.nameEn) : recorded;
+  };
+
+  const initialValues = useMemo((): Record<string, unknown> => {
+    const lastReply = [...events].reverse().find((e) => e.action === 'reply');
+    const replyResult = typeof lastReply?.data.result === 'string' ? lastReply.data.result : ticket?.resolution;
+    if (act.action === 'dispatch') return { unitCode: proposedUnit ?? undefined };
+    if (act.action === 'answer') return { answer: replyResult ?? '' };
+    if (act.action === 'reply') return { solved: true };
+    return {};
+  }, [act.action, events, ticket, proposedUnit]);
+
+  if (!ticket) {
+    if (isLoading) return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
+    return <Alert type="error" showIcon title={error ? errorText(error) : t('ticket.notFound', { id: idOrNumber })} />;
+  }
+  return (
+    <Spin spinning={isLoading || act.isBusy} delay={300}>
+      <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <TicketHeader ticket={ticket} actions={<ActionBar ticket={ticket} onAction={act.open} />} />
+        </Col>
+        <Col xs={24} xl={15}>
+          <Card variant="borderless">
+            <TicketFields ticket={ticket} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card variant="borderless" title={t('ticket.timeline')}>
+            <TicketTimeline events={events} unitName={unitName} />
+          </Card>
+        </Col>
+      </Row>
+      <ActionModal
+        action={act.action}
+        initialValues={initialValues}
+        proposedUnit={proposedUnit}
+        isBusy={act.isBusy}
+        error={act.error}
+        onSubmit={(values) => void act.submit(values)}
+        onCancel={act.cancel}
+      />
+    </Spin>
+  );
+}

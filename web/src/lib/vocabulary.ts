@@ -1,0 +1,45 @@
+import type { ErrorCode } from '../../../contracts/errors.js';
+import type { CustomerLevel, RegulatorClass, Unit } from '../../../contracts/org.js';
+import type { Role } from '../../../contracts/roles.js';
+import type { Channel, Priority, TicketAction, TicketStatus } from '../../../contracts/tickets.js';
+
+// The contracts' value lists, repeated here as typed records so the bundle does not carry the schema
+// builder; a value added to a contract fails the typecheck here until it is listed.
+const keysOf = <K extends string>(record: Record<K, true>) => Object.keys(record) as K[];
+
+export const ticketStatuses = keysOf<TicketStatus>({
+  accepted: true,
+  dispatched: true,
+  processing: true,
+  replied: true,
+  answered: true,
+  closed: true,
+  returned: true,
+  suspended: true,
+});
+
+export const ticketActions = keysOf<TicketAction>({
+  resolve: true,
+  dispatch: true,
+  take: true,
+  reply: true,
+  return: true,
+  transfer: true,
+  answer: true,
+  close: true,
+  reopen: true,
+  suspend: true,
+  resume: true,
+  escalate: true,
+  note: true,
+});
+
+export const channels = keysOf<Channel>({ hotline: true, hall: true, sms: true, ivr: true, web: true, api: true, regulator: true });
+export const priorities = keysOf<Priority>({ low: true, normal: true, high: true, urgent: true });
+export const customerLevels = keysOf<CustomerLevel>({ normal: true, silver: true, gold: true, diamond: true });
+export const roles = keysOf<Role>({ agent: true, desk: true, handler: true, specialist: true, qa: true, manager: true, admin: true });
+export const regulatorClasses = keysOf<RegulatorClass>({ network_quality: true, charges_dispute: true, customer_service: true });
+export type UnitKind = Unit['kind'];
+export const unitKinds = keysOf<UnitKind>({ company: true, branch: true, centre: true, department: true, room: true });
+
+export type { Channel, CustomerLevel, ErrorCode, Priority, RegulatorClass, Role, TicketAction, TicketStatus };
