@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Presence } from './assignment.js';
 import { Id, Strict } from './common.js';
 import { Role, UnitRef } from './org.js';
 import { Permissions } from './permissions.js';
@@ -15,6 +16,8 @@ export const Me = Type.Object({
   displayName: Type.String(),
   role: Role,
   unit: UnitRef,
+  isSupervisor: Type.Boolean(),
+  presence: Presence,
   permissions: Type.Array(Type.Union(Permissions.map((p) => Type.Literal(p)))),
   csrfToken: Type.String({ description: 'send back as X-CSRF-Token on every state-changing request' }),
 });

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, IsoInstant, Phone, PhoneOrMasked, Strict } from './common.js';
+import { AssignmentMode, Presence } from './assignment.js';
 import { Roles } from './roles.js';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: 'stable code, letters, digits, - and _' });
@@ -20,6 +21,9 @@ export const Unit = Type.Object({
   kind: UnitKind,
   parentCode: Type.Union([Type.String(), Type.Null()]),
   calendarCode: Type.Union([Type.String(), Type.Null()], { description: 'business hours the unit works; null: round the clock' }),
+  assignmentMode: AssignmentMode,
+  maxOpenPerPerson: Type.Union([Type.Integer(), Type.Null()]),
+  takeTimeoutMinutes: Type.Integer({ description: 'an order pushed to someone and not taken by then goes to someone else' }),
   isActive: Type.Boolean(),
   version: Type.Integer(),
 });
@@ -45,6 +49,9 @@ export const UpdateUnitBody = Type.Object(
     kind: Type.Optional(UnitKind),
     parentCode: Type.Optional(Type.Union([Code, Type.Null()])),
     calendarCode: Type.Optional(Type.Union([Code, Type.Null()])),
+    assignmentMode: Type.Optional(AssignmentMode),
+    maxOpenPerPerson: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()])),
+    takeTimeoutMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 })),
     isActive: Type.Optional(Type.Boolean()),
   },
   Strict,
@@ -60,11 +67,14 @@ export const User = Type.Object({
   role: Role,
   unit: UnitRef,
   isSupervisor: Type.Boolean({ description: 'hears about breaches in this unit and the units below it' }),
+  presence: Presence,
+  skills: Type.Array(Type.String(), { description: 'category codes this person handles best; a first level covers its sub-categories' }),
   isActive: Type.Boolean(),
   version: Type.Integer(),
 });
 export type User = Static<typeof User>;
 
+const CategoryCodeField = Type.String({ pattern: '^[0-9]{2}([0-9]{2})?$' });
 const Username = Type.String({ pattern: '^[a-z][a-z0-9_.-]{1,31}$', description: 'lower-case letters, digits, _ . -' });
 const Password = Type.String({ minLength: 8, maxLength: 128 });
 
@@ -80,6 +90,7 @@ export const UpdateUserBody = Type.Object(
     role: Type.Optional(Role),
     unitCode: Type.Optional(Code),
     isSupervisor: Type.Optional(Type.Boolean()),
+    skills: Type.Optional(Type.Array(CategoryCodeField, { maxItems: 50 })),
     isActive: Type.Optional(Type.Boolean()),
     password: Type.Optional(Password),
   },

@@ -20,6 +20,7 @@ import { createOrgRepository, createOrgService, orgRoutes } from './modules/org/
 import { createMemoryBus, liveRoutes, type LiveBus } from './modules/live/index.js';
 import { createNotificationRepository, notificationRoutes } from './modules/notifications/index.js';
 import {
+  nextOpening,
   createClockPlanner,
   createSlaAdmin,
   createSlaFigures,
@@ -29,6 +30,12 @@ import {
   type SlaScheduler,
 } from './modules/sla/index.js';
 import { createTicketRepository, createTicketService, ticketRoutes } from './modules/tickets/index.js';
+import {
+  assignmentRoutes,
+  createAssignmentRepository,
+  createAssignmentService,
+  type AssignmentService,
+} from './modules/assignment/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -118,12 +125,23 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
         ]),
       ),
   });
+  const assignment = createAssignmentService({
+    repo: createAssignmentRepository(db),
+    clock,
+    duty: {
+      isOpen: async (unitId, at) => nextOpening(await clocks.calendarOfUnit(unitId), at).getTime() === at.getTime(),
+      nextOpening: async (unitId, at) => nextOpening(await clocks.calendarOfUnit(unitId), at),
+    },
+    onChange: (ticketId) =>
+      bus.publish([{ type: 'ticket.changed', ticketId, number: '', unitIds: [], userIds: [], at: clock.now().toISOString() }]),
+  });
   const tickets = createTicketService({
     repo: createTicketRepository(db),
     customers: createCustomerRepository(db),
     categories,
     findUnit,
     clocks,
+    assigner: assignment,
     onChange: (c) => bus.publish([{ type: 'ticket.changed', ...c, at: clock.now().toISOString() }]),
     clock,
     timeZone: config.timeZone,
@@ -158,7 +176,9 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
   });
   await app.register(notificationRoutes, { repo: createNotificationRepository(db), clock });
   await app.register(liveRoutes, { bus });
+  await app.register(assignmentRoutes, { assignment });
   app.decorate('sla', scheduler);
+  app.decorate('assignment', assignment);
 
   if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
@@ -174,5 +194,7 @@ declare module 'fastify' {
     routeGuards: RouteGuard[];
     /** the sweep that fires clock warnings and breaches; main.ts runs it on a timer, tests call it */
     sla: SlaScheduler;
+    /** the sweep that takes back orders nobody took in time and assigns them again */
+    assignment: AssignmentService;
   }
 }

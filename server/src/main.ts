@@ -41,6 +41,8 @@ async function main() {
     try {
       const fired = await app.sla.sweep();
       if (fired) app.log.info({ fired }, 'clock warnings and breaches fired');
+      const moved = await app.assignment.sweep();
+      if (moved) app.log.info({ moved }, 'orders assigned again');
     } catch (err) {
       app.log.error({ err }, 'SLA sweep failed; it will run again');
     } finally {

@@ -13,6 +13,9 @@ export interface OrgUnitTable {
   kind: string;
   parent_id: number | null;
   calendar_id: Generated<number | null>;
+  assignment_mode: Generated<string>;
+  max_open_per_person: Generated<number | null>;
+  take_timeout_minutes: Generated<number>;
   is_active: Flag;
   version: number;
   created_at: Instant;
@@ -27,6 +30,8 @@ export interface UserTable {
   unit_id: number;
   password_hash: string;
   is_supervisor: Generated<Flag>;
+  presence: Generated<string>;
+  last_assigned_at: Generated<Instant | null>;
   is_active: Flag;
   version: number;
   created_at: Instant;
@@ -127,6 +132,9 @@ export interface TicketTable {
   legal_state: Generated<string>;
   regulator_accept_due_at: Instant | null;
   sla_next_at: Instant | null;
+  // assignment (migration 0003)
+  assigned_at: Generated<Instant | null>;
+  assign_check_at: Generated<Instant | null>;
 }
 
 export interface TicketEventTable {
@@ -212,6 +220,11 @@ export interface NotificationTable {
   read_at: Instant | null;
 }
 
+export interface UserSkillTable {
+  user_id: number;
+  category_code: string;
+}
+
 export interface SystemSettingTable {
   key: string;
   value: string;
@@ -225,6 +238,7 @@ export interface Database {
   sla_policies: SlaPolicyTable;
   escalation_rules: EscalationRuleTable;
   notifications: NotificationTable;
+  user_skills: UserSkillTable;
   org_units: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;

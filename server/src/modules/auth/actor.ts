@@ -8,6 +8,8 @@ export interface Actor {
   username: string;
   displayName: string;
   role: Role;
+  isSupervisor: boolean;
+  presence: 'online' | 'away' | 'off';
   unit: { id: number; code: string; name: string; nameEn: string };
   csrfToken: string;
 }

@@ -9,6 +9,8 @@ export interface SessionRow {
   username: string;
   displayName: string;
   role: string;
+  isSupervisor: boolean;
+  presence: string;
   isActive: boolean;
   unit: { id: number; code: string; name: string; nameEn: string };
 }
@@ -47,6 +49,8 @@ export function createAuthRepository(db: Db) {
           'u.username',
           'u.display_name',
           'u.role',
+          'u.is_supervisor',
+          'u.presence',
           'u.is_active',
           'o.id as unit_id',
           'o.code as unit_code',
@@ -64,6 +68,8 @@ export function createAuthRepository(db: Db) {
         username: row.username,
         displayName: row.display_name,
         role: row.role,
+        isSupervisor: row.is_supervisor === 1,
+        presence: row.presence,
         isActive: row.is_active === 1,
         unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name, nameEn: row.unit_name_en },
       };

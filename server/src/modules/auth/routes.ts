@@ -12,6 +12,8 @@ const meView = (a: Actor) => ({
   displayName: a.displayName,
   role: a.role,
   unit: a.unit,
+  isSupervisor: a.isSupervisor,
+  presence: a.presence,
   permissions: [...RolePermissions[a.role]],
   csrfToken: a.csrfToken,
 });

@@ -72,6 +72,8 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
         username: s.username,
         displayName: s.displayName,
         role: s.role as Role,
+        isSupervisor: s.isSupervisor,
+        presence: s.presence as Actor['presence'],
         unit: s.unit,
         csrfToken: s.csrfToken,
       };

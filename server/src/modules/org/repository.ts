@@ -17,6 +17,9 @@ const unitColumns = [
   'u.version',
   'p.code as parent_code',
   'cal.code as calendar_code',
+  'u.assignment_mode',
+  'u.max_open_per_person',
+  'u.take_timeout_minutes',
 ] as const;
 
 export function createOrgRepository(db: Db) {
@@ -38,6 +41,9 @@ export function createOrgRepository(db: Db) {
     version: number;
     parent_code: string | null;
     calendar_code: string | null;
+    assignment_mode: string;
+    max_open_per_person: number | null;
+    take_timeout_minutes: number;
   }): Unit => ({
     id: r.id,
     code: r.code,
@@ -46,6 +52,9 @@ export function createOrgRepository(db: Db) {
     kind: r.kind as Unit['kind'],
     parentCode: r.parent_code,
     calendarCode: r.calendar_code,
+    assignmentMode: r.assignment_mode as Unit['assignmentMode'],
+    maxOpenPerPerson: r.max_open_per_person,
+    takeTimeoutMinutes: r.take_timeout_minutes,
     isActive: r.is_active === 1,
     version: r.version,
   });
@@ -60,6 +69,7 @@ export function createOrgRepository(db: Db) {
         'u.display_name',
         'u.role',
         'u.is_supervisor',
+        'u.presence',
         'u.is_active',
         'u.version',
         'o.id as unit_id',
@@ -73,6 +83,7 @@ export function createOrgRepository(db: Db) {
     display_name: string;
     role: string;
     is_supervisor: number;
+    presence: string;
     is_active: number;
     version: number;
     unit_id: number;
@@ -85,10 +96,27 @@ export function createOrgRepository(db: Db) {
     displayName: r.display_name,
     role: r.role as Role,
     isSupervisor: r.is_supervisor === 1,
+    presence: r.presence as User['presence'],
+    skills: [],
     isActive: r.is_active === 1,
     version: r.version,
     unit: { id: r.unit_id, code: r.unit_code, name: r.unit_name, nameEn: r.unit_name_en },
   });
+
+  async function withSkills(users: User[]): Promise<User[]> {
+    if (users.length === 0) return users;
+    const rows = await k
+      .selectFrom('user_skills')
+      .select(['user_id', 'category_code'])
+      .where(
+        'user_id',
+        'in',
+        users.map((u) => u.id),
+      )
+      .orderBy('category_code')
+      .execute();
+    return users.map((u) => ({ ...u, skills: rows.filter((r) => r.user_id === u.id).map((r) => r.category_code) }));
+  }
 
   return {
     connection: k as Conn,
@@ -140,6 +168,9 @@ export function createOrgRepository(db: Db) {
         kind: string;
         parent_id: number | null;
         calendar_id: number | null;
+        assignment_mode: string;
+        max_open_per_person: number | null;
+        take_timeout_minutes: number;
         is_active: number;
       }>,
       now: string,
@@ -185,11 +216,21 @@ export function createOrgRepository(db: Db) {
       let q = userQuery(k).orderBy('u.id');
       if (filter.role) q = q.where('u.role', '=', filter.role);
       if (filter.unitId) q = q.where('u.unit_id', '=', filter.unitId);
-      return (await q.execute()).map(toUser);
+      return withSkills((await q.execute()).map(toUser));
     },
     async findUserById(id: number, c: Conn = k): Promise<User | undefined> {
       const r = await userQuery(c).where('u.id', '=', id).executeTakeFirst();
-      return r && toUser(r);
+      return r && (await withSkills([toUser(r)]))[0];
+    },
+    async setSkills(userId: number, codes: string[]) {
+      await k.transaction().execute(async (trx) => {
+        await trx.deleteFrom('user_skills').where('user_id', '=', userId).execute();
+        if (codes.length)
+          await trx
+            .insertInto('user_skills')
+            .values(codes.map((category_code) => ({ user_id: userId, category_code })))
+            .execute();
+      });
     },
     async findUserByUsername(username: string, c: Conn = k): Promise<User | undefined> {
       const r = await userQuery(c).where('u.username', '=', username).executeTakeFirst();

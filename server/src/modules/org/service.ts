@@ -70,6 +70,9 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
       if (body.isActive !== undefined) patch.is_active = body.isActive ? 1 : 0;
       if (body.parentCode !== undefined) patch.parent_id = await parentId(body.parentCode, unit);
       if (body.calendarCode !== undefined) patch.calendar_id = await calendarId(body.calendarCode);
+      if (body.assignmentMode !== undefined) patch.assignment_mode = body.assignmentMode;
+      if (body.maxOpenPerPerson !== undefined) patch.max_open_per_person = body.maxOpenPerPerson;
+      if (body.takeTimeoutMinutes !== undefined) patch.take_timeout_minutes = body.takeTimeoutMinutes;
       if (!(await repo.updateUnit(repo_(), unit.id, unit.version, patch, now()))) throw stale();
       return unitOrThrow(code, 'params.code');
     },
@@ -125,6 +128,7 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
       if (body.isSupervisor !== undefined) patch.is_supervisor = body.isSupervisor ? 1 : 0;
       if (body.password !== undefined) patch.password_hash = await hashPassword(body.password);
       if (!(await repo.updateUser(repo_(), id, user.version, patch, now()))) throw stale();
+      if (body.skills !== undefined) await repo.setSkills(id, [...new Set(body.skills)]);
       // a disabled account, new role or new password must not keep an old session alive
       if (body.isActive === false || body.role !== undefined || body.password !== undefined || body.unitCode !== undefined) {
         await deps.onUserDisabled(id);

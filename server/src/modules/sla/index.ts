@@ -6,3 +6,4 @@ export { createSlaScheduler, type SlaScheduler, type ClockAlert } from './schedu
 export { createSlaAdmin } from './admin.js';
 export { createSlaFigures } from './figures.js';
 export { slaRoutes } from './routes.js';
+export { nextOpening } from './calendar.js';

@@ -26,6 +26,21 @@ export interface TicketClockPlanner {
   ): Promise<TicketPatch>;
 }
 
+/** The assignment module, as the ticket flow sees it: who in the receiving unit gets a pushed order. */
+export interface TicketAssigner {
+  onArrival(
+    unitId: number,
+    categoryCode: string,
+    at: Date,
+  ): Promise<{
+    handling_user_id: number | null;
+    assigned_at: string | null;
+    assign_check_at: string | null;
+    assignedTo: { id: number; name: string } | null;
+  }>;
+  afterAssigned(userId: number, at: Date): Promise<void>;
+}
+
 // What the ticket service's parts share: its data access, its neighbours, the clock.
 export interface TicketDeps {
   repo: TicketRepository;
@@ -33,6 +48,7 @@ export interface TicketDeps {
   categories: CategoryService;
   findUnit: (code: string) => Promise<(UnitRef & { isActive: boolean }) | undefined>;
   clocks: TicketClockPlanner;
+  assigner: TicketAssigner;
   /** told after every committed change, so open queues and boards refresh */
   onChange: (change: { ticketId: number; number: string; status: string; unitIds: number[]; userIds: number[] }) => void;
   clock: Clock;

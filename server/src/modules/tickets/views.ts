@@ -54,6 +54,7 @@ export function ticketView(r: TicketDetailRow, opts: { showPhone: boolean; actio
     ownerUnit: unitRef(r.owner_unit_id, r.owner_unit_code, r.owner_unit_name, r.owner_unit_name_en),
     handlingUnit: unitRef(r.handling_unit_id, r.handling_unit_code, r.handling_unit_name, r.handling_unit_name_en),
     handlingUser: r.handling_user_id !== null ? { id: r.handling_user_id, name: r.handling_user_name ?? '' } : null,
+    assignedAt: toIsoOrNull(r.assigned_at),
     regulator: r.regulator_ref ? { reference: r.regulator_ref, overLevel: isSet(r.is_over_level) } : null,
     intercepted: isSet(r.is_intercepted),
     resolution: r.resolution,

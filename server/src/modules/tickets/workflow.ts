@@ -11,6 +11,7 @@ type AnyBody = { [K in TicketAction]: ActionBody<K> }[TicketAction];
 
 interface Effect {
   patch: TicketPatch;
+  assignedTo?: { id: number; name: string } | null;
   unitId?: number | null;
   note?: string | null;
   data: Record<string, unknown>;
@@ -57,11 +58,13 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
             field: 'body.unitCode',
           });
         if (!b.unitCode) await activeUnit(unit.code, 'body.unitCode');
+        const { assignedTo, ...assignment } = await deps.assigner.onArrival(unit.id, t.category_code, new Date(at));
         return {
-          patch: { handling_unit_id: unit.id, handling_user_id: null, dispatched_at: t.dispatched_at ?? at },
+          patch: { handling_unit_id: unit.id, ...assignment, dispatched_at: t.dispatched_at ?? at },
+          assignedTo,
           unitId: unit.id,
           note: b.note,
-          data: { unitCode: unit.code, unitName: unit.name, unitNameEn: unit.nameEn, proposedUnitCode: proposed?.code ?? null },
+          data: { unitCode: unit.code, unitName: unit.name, unitNameEn: unit.nameEn, proposedUnitCode: proposed?.code ?? null, assignedTo },
         };
       }
       case 'take':
@@ -84,11 +87,13 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
         const unit = await activeUnit(b.unitCode, 'body.unitCode');
         if (unit.id === t.handling_unit_id)
           throw unprocessable('validation.invalid_value', 'The order is already with this unit', { field: 'body.unitCode' });
+        const { assignedTo, ...assignment } = await deps.assigner.onArrival(unit.id, t.category_code, new Date(at));
         return {
-          patch: { handling_unit_id: unit.id, handling_user_id: null },
+          patch: { handling_unit_id: unit.id, ...assignment },
+          assignedTo,
           unitId: unit.id,
           note: b.reason,
-          data: { fromUnitId: t.handling_unit_id, unitCode: unit.code, unitName: unit.name, unitNameEn: unit.nameEn },
+          data: { fromUnitId: t.handling_unit_id, unitCode: unit.code, unitName: unit.name, unitNameEn: unit.nameEn, assignedTo },
         };
       }
       case 'answer': {
@@ -160,6 +165,9 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
         const done = await repo.transaction(async (trx) => {
           if (action !== 'note') {
             const patch: TicketPatch = { ...effect.patch, ...clockColumns, status: decision.to, updated_at: at };
+            // an order waits to be taken only while dispatched; back there after a suspension, it is looked at again
+            if (decision.to !== 'dispatched') patch.assign_check_at = null;
+            else if (action === 'resume') patch.assign_check_at = at;
             if (!(await repo.updateTicket(trx, id, seen, patch))) return false;
           }
           await repo.insertEvent(trx, {
@@ -175,7 +183,10 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
           });
           return true;
         });
-        if (done) break;
+        if (done) {
+          if (effect.assignedTo) await deps.assigner.afterAssigned(effect.assignedTo.id, new Date(at));
+          break;
+        }
         if (expectedVersion !== undefined || attempt >= MAX_RACE_RETRIES) {
           throw new AppError(412, 'ticket.version_conflict', 'Someone changed this ticket first; reload it and try again');
         }
