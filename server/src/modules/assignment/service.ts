@@ -33,6 +33,7 @@ export function createAssignmentService(deps: {
   clock: Clock;
   duty: Duty;
   onChange: (ticketId: number) => void;
+  onPresence?: (userId: number) => void;
 }) {
   const { repo, clock, duty } = deps;
 
@@ -142,6 +143,7 @@ export function createAssignmentService(deps: {
 
     async setPresence(actor: Actor, presence: Presence) {
       await repo.setPresence(actor.id, presence);
+      deps.onPresence?.(actor.id);
       if (presence !== 'online') await repo.recheckWaitingFor(actor.id, clock.now().toISOString());
     },
 

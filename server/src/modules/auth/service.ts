@@ -10,6 +10,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 // Sliding expiry is written at most this often, so reading a ticket does not cost a write.
 const TOUCH_EVERY_MS = 5 * 60_000;
+// A signed-in request would otherwise read its session from the database every time. Sign-out and disabling
+// clear this process's cache at once; another process notices within this long.
+const SESSION_CACHE_MS = 30_000;
+const SESSION_CACHE_SIZE = 10_000;
 const MAX_FAILURES = 5;
 const LOCKOUT_MS = 15 * 60_000;
 
@@ -18,6 +22,35 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
   const idleMs = deps.sessionIdleHours * 3_600_000;
   // per-process guess throttling; enough to stop a password spray against one account
   const failures = new Map<string, { count: number; since: number }>();
+  const sessions = new Map<string, { actor: Actor; lastSeenAt: number; expiresAt: number; cachedAt: number }>();
+
+  async function load(tokenHash: string, now: number) {
+    const hit = sessions.get(tokenHash);
+    if (hit && now - hit.cachedAt < SESSION_CACHE_MS) return hit;
+    const s = await repo.findSession(tokenHash);
+    if (!s || !s.isActive) {
+      sessions.delete(tokenHash);
+      return undefined;
+    }
+    const entry = {
+      actor: {
+        id: s.userId,
+        username: s.username,
+        displayName: s.displayName,
+        role: s.role as Role,
+        isSupervisor: s.isSupervisor,
+        presence: s.presence as Actor['presence'],
+        unit: s.unit,
+        csrfToken: s.csrfToken,
+      },
+      lastSeenAt: new Date(s.lastSeenAt).getTime(),
+      expiresAt: new Date(s.expiresAt).getTime(),
+      cachedAt: now,
+    };
+    if (sessions.size >= SESSION_CACHE_SIZE) sessions.delete(sessions.keys().next().value!);
+    sessions.set(tokenHash, entry);
+    return entry;
+  }
 
   function throttle(username: string) {
     const f = failures.get(username);
@@ -61,30 +94,30 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
 
     async authenticate(token: string): Promise<Actor | undefined> {
       const tokenHash = hashToken(token);
-      const s = await repo.findSession(tokenHash);
-      const now = clock.now();
-      if (!s || !s.isActive || new Date(s.expiresAt) <= now) return undefined;
-      if (now.getTime() - new Date(s.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
-        await repo.touchSession(tokenHash, now.toISOString(), new Date(now.getTime() + idleMs).toISOString());
+      const now = clock.now().getTime();
+      const entry = await load(tokenHash, now);
+      if (!entry || entry.expiresAt <= now) return undefined;
+      if (now - entry.lastSeenAt > TOUCH_EVERY_MS) {
+        entry.lastSeenAt = now;
+        entry.expiresAt = now + idleMs;
+        await repo.touchSession(tokenHash, new Date(now).toISOString(), new Date(entry.expiresAt).toISOString());
       }
-      return {
-        id: s.userId,
-        username: s.username,
-        displayName: s.displayName,
-        role: s.role as Role,
-        isSupervisor: s.isSupervisor,
-        presence: s.presence as Actor['presence'],
-        unit: s.unit,
-        csrfToken: s.csrfToken,
-      };
+      return entry.actor;
     },
 
     async logout(token: string) {
+      sessions.delete(hashToken(token));
       await repo.deleteSession(hashToken(token));
     },
 
     async endSessionsOf(userId: number) {
+      for (const [key, e] of sessions) if (e.actor.id === userId) sessions.delete(key);
       await repo.deleteSessionsOfUser(userId);
+    },
+
+    /** Forget what this process remembers of a person's sessions (presence changed, say). */
+    forget(userId: number) {
+      for (const [key, e] of sessions) if (e.actor.id === userId) sessions.delete(key);
     },
 
     async purgeExpired() {

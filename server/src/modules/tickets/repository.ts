@@ -129,6 +129,8 @@ export function createTicketRepository(db: Db) {
     return r;
   }
 
+  let detailById: ReturnType<ReturnType<typeof detailQuery>['compile']> | undefined;
+
   return {
     connection: k as Conn,
     transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => k.transaction().execute(fn),
@@ -179,7 +181,10 @@ export function createTicketRepository(db: Db) {
     },
 
     async findDetail(c: Conn, id: number) {
-      return detailQuery(c).where('t.id', '=', id).executeTakeFirst();
+      if (c !== k) return detailQuery(c).where('t.id', '=', id).executeTakeFirst();
+      // the hottest read: built and compiled once, run with each id
+      detailById ??= detailQuery(k).where('t.id', '=', 0).compile();
+      return (await k.executeQuery({ ...detailById, parameters: [id] } as typeof detailById)).rows[0];
     },
 
     async findIdByNumber(number: string): Promise<number | undefined> {

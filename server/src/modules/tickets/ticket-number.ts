@@ -1,8 +1,12 @@
 // A number a customer can read out over the phone: TS + the organisation's local date + a daily sequence,
 // e.g. TS20261122000123. The day is local so that a complaint at 01:00 in Shanghai carries that day's date.
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function localDay(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = f.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}${get('month')}${get('day')}`;
 }
