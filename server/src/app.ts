@@ -12,6 +12,7 @@ import { pingDatabase } from './db/connection.js';
 import type { Db } from './db/dialect.js';
 import { isDemoSeeded, DEMO_PASSWORD, demoUsers } from './demo/seed.js';
 import { registerErrorHandling } from './errors.js';
+import { createReferenceCache } from './reference-cache.js';
 import { authPlugin, authRoutes, createAuthRepository, createAuthService, guardOf, type RouteGuard } from './modules/auth/index.js';
 import { categoryRoutes, createCategoryRepository, createCategoryService } from './modules/categories/index.js';
 import { createCustomerRepository } from './modules/customers/index.js';
@@ -88,14 +89,20 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const cache = createReferenceCache(clock);
   const authRepo = createAuthRepository(db);
   const auth = createAuthService({ repo: authRepo, clock, sessionIdleHours: config.sessionIdleHours });
   const orgRepo = createOrgRepository(db);
-  const org = createOrgService({ repo: orgRepo, clock, onUserDisabled: (id) => auth.endSessionsOf(id) });
+  const org = createOrgService({
+    repo: orgRepo,
+    clock,
+    onUserDisabled: (id) => auth.endSessionsOf(id),
+    onUnitChanged: () => cache.invalidate(),
+  });
   const findUnit = (code: string) => orgRepo.findUnitByCode(code);
-  const categories = createCategoryService({ repo: createCategoryRepository(db), clock, findUnit });
+  const categories = createCategoryService({ repo: createCategoryRepository(db), clock, findUnit, cache });
   const slaRepo = createSlaRepository(db);
-  const clocks = createClockPlanner({ repo: slaRepo, timeZone: config.timeZone });
+  const clocks = createClockPlanner({ repo: slaRepo, timeZone: config.timeZone, cache });
   const scheduler = createSlaScheduler({
     repo: slaRepo,
     clock,
@@ -170,7 +177,7 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
   await app.register(categoryRoutes, { categories });
   await app.register(ticketRoutes, { tickets });
   await app.register(slaRoutes, {
-    admin: createSlaAdmin({ repo: slaRepo, clock, findUnit, unitById: (id) => orgRepo.findUnitById(id) }),
+    admin: createSlaAdmin({ repo: slaRepo, clock, findUnit, unitById: (id) => orgRepo.findUnitById(id), cache }),
     figures: createSlaFigures(db),
     findUnit,
   });

@@ -1,5 +1,6 @@
 import type { Category, CreateCategoryBody, Route, UnitRef, UpdateCategoryBody } from '../../../../contracts/org.js';
 import type { Clock } from '../../clock.js';
+import type { ReferenceCache } from '../../reference-cache.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError, conflict, notFound, unprocessable } from '../../errors.js';
 import type { CategoryRepository, CategoryRow, RouteRow } from './repository.js';
@@ -19,8 +20,20 @@ export interface TicketCategory {
 
 // The category tree of DOMAIN.md §4 with operators' numeric codes, and routing: which unit a category goes to.
 // A second level without its own route goes where its first level goes.
-export function createCategoryService(deps: { repo: CategoryRepository; clock: Clock; findUnit: FindUnit }) {
-  const { repo, clock, findUnit } = deps;
+export function createCategoryService(deps: { repo: CategoryRepository; clock: Clock; findUnit: FindUnit; cache: ReferenceCache }) {
+  const { repo, clock, findUnit, cache } = deps;
+
+  // the whole tree and its routes: a few hundred rows, read by every complaint
+  const snapshot = () =>
+    cache.get('categories', async () => {
+      const [cats, routes] = await Promise.all([repo.listCategories(), repo.listRoutes()]);
+      return {
+        byCode: new Map(cats.map((c) => [c.code, c])),
+        parents: new Set(cats.map((c) => c.parentCode).filter((p): p is string => p !== null)),
+        routes: new Map(routes.map((r) => [r.categoryCode, r])),
+      };
+    });
+  const changed = () => cache.invalidate();
 
   const effectiveUnit = (code: string, routes: Map<string, RouteRow>): UnitRef | null => {
     for (let c: string | null = code; c; c = parentOf(c)) {
@@ -74,14 +87,13 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
 
     // A complaint is filed against an active leaf, so routing and statistics see the second level.
     async forTicket(code: string, field = 'body.categoryCode'): Promise<TicketCategory> {
-      const codes = [code, parentOf(code)].filter((x): x is string => !!x);
-      const rows = await repo.findCategories(codes);
-      const c = rows.find((r) => r.code === code);
+      const tree = await snapshot();
+      const c = tree.byCode.get(code);
       if (!c || !c.isActive) throw unprocessable('category.not_found', `No active category ${code}`, { field });
-      if ((await repo.countChildren(code)) > 0) {
+      if (tree.parents.has(code)) {
         throw unprocessable('category.not_leaf', `Choose a sub-category of ${code} ${c.nameZh}`, { field });
       }
-      const parent = rows.find((r) => r.code === c.parentCode);
+      const parent = c.parentCode ? tree.byCode.get(c.parentCode) : undefined;
       return {
         code: c.code,
         nameZh: c.nameZh,
@@ -92,7 +104,7 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
     },
 
     async proposeUnit(code: string): Promise<UnitRef | null> {
-      return effectiveUnit(code, await withRoutes([code]));
+      return effectiveUnit(code, (await snapshot()).routes);
     },
 
     async create(body: CreateCategoryBody): Promise<Category> {
@@ -119,6 +131,7 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
         throw err;
       }
       if (unit) await repo.upsertRoute(body.code, unit.id, clock.now().toISOString());
+      changed();
       return this.get(body.code);
     },
 
@@ -137,6 +150,7 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
       if (body.isActive !== undefined) patch.is_active = body.isActive ? 1 : 0;
       if (!(await repo.updateCategory(code, c.version, patch))) throw stale();
       if (body.regulatorClass) await repo.setChildrenRegulatorClass(code, body.regulatorClass);
+      changed();
       return this.get(code);
     },
 
@@ -145,6 +159,7 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
       if ((await repo.countChildren(code)) > 0) throw conflict('category.has_children', 'Delete or move its sub-categories first');
       if ((await repo.countTickets(code)) > 0) throw conflict('category.in_use', 'Tickets use this category; deactivate it instead');
       await repo.deleteCategory(code);
+      changed();
     },
 
     listRoutes: (): Promise<Route[]> => repo.listRoutes(),
@@ -154,6 +169,7 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
       const unit = await activeUnit(unitCode, 'body.unitCode');
       const existed = (await repo.findRoutes([categoryCode])).length > 0;
       await repo.upsertRoute(categoryCode, unit.id, clock.now().toISOString());
+      changed();
       const [route] = await repo.findRoutes([categoryCode]);
       return { route: route!, created: !existed };
     },
@@ -164,11 +180,13 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
       if (expected !== undefined && expected !== route.version) throw stale();
       const unit = await activeUnit(unitCode, 'body.unitCode');
       if (!(await repo.updateRoute(categoryCode, route.version, unit.id, clock.now().toISOString()))) throw stale();
+      changed();
       return (await repo.findRoutes([categoryCode]))[0]!;
     },
 
     async deleteRoute(categoryCode: string): Promise<void> {
       if (!(await repo.deleteRoute(categoryCode))) throw notFound('routing.not_found', `No routing rule for ${categoryCode}`);
+      changed();
     },
   };
 }

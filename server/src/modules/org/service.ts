@@ -8,7 +8,13 @@ import type { OrgRepository } from './repository.js';
 const stale = () => new AppError(412, 'conflict.version', 'Someone changed this first; reload and try again');
 
 // Units and staff: the organisation tree of DOMAIN.md §1, edited by administrators.
-export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUserDisabled: (userId: number) => Promise<void> }) {
+export function createOrgService(deps: {
+  repo: OrgRepository;
+  clock: Clock;
+  onUserDisabled: (userId: number) => Promise<void>;
+  // a unit's calendar or activity feeds cached routing and clocks
+  onUnitChanged: () => void;
+}) {
   const { repo, clock } = deps;
   const now = () => clock.now().toISOString();
 
@@ -74,6 +80,7 @@ export function createOrgService(deps: { repo: OrgRepository; clock: Clock; onUs
       if (body.maxOpenPerPerson !== undefined) patch.max_open_per_person = body.maxOpenPerPerson;
       if (body.takeTimeoutMinutes !== undefined) patch.take_timeout_minutes = body.takeTimeoutMinutes;
       if (!(await repo.updateUnit(repo_(), unit.id, unit.version, patch, now()))) throw stale();
+      deps.onUnitChanged();
       return unitOrThrow(code, 'params.code');
     },
 

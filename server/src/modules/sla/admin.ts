@@ -12,6 +12,7 @@ import type {
 } from '../../../../contracts/sla.js';
 import type { UnitRef } from '../../../../contracts/org.js';
 import type { Clock } from '../../clock.js';
+import type { ReferenceCache } from '../../reference-cache.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError, conflict, notFound, unprocessable } from '../../errors.js';
 import type { OpenHours } from './calendar.js';
@@ -38,8 +39,20 @@ const weeklyOut = (w: (OpenHours | null)[] | null): BusinessCalendar['weekly'] =
   w === null ? null : w.map((d) => (d === null ? null : { open: toClock(d.open), close: toClock(d.close) }));
 
 // Administrators' side of time limits: policies, calendars, the holiday list and escalation rules.
-export function createSlaAdmin(deps: { repo: SlaRepository; clock: Clock; findUnit: FindUnit; unitById: UnitById }) {
-  const { repo, clock } = deps;
+export function createSlaAdmin(deps: { repo: SlaRepository; clock: Clock; findUnit: FindUnit; unitById: UnitById; cache: ReferenceCache }) {
+  const { clock } = deps;
+  // every write clears the cached policies and calendars, so the next complaint runs under the change
+  const repo = new Proxy(deps.repo, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function' || !/^(insert|update|delete|put)/.test(String(prop))) return value;
+      return async (...args: unknown[]) => {
+        const result = (await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)) as unknown;
+        deps.cache.invalidate();
+        return result;
+      };
+    },
+  });
   const now = () => clock.now().toISOString();
 
   const policyView = (p: Awaited<ReturnType<SlaRepository['listPolicies']>>[number]): SlaPolicy => ({

@@ -4,6 +4,7 @@ import type { TicketTable } from '../../db/schema.js';
 import { addCalendarDays, addWorkingDays, type BusinessCalendar } from './calendar.js';
 import { clocksFromRow, columnsFromClocks } from './clock-columns.js';
 import { choosePolicy, DEFAULT_LIMITS, type SlaLimits } from './policy.js';
+import type { ReferenceCache } from '../../reference-cache.js';
 import { toBusinessCalendar, type SlaRepository } from './repository.js';
 import { atAcceptance, onAnswer, onDispatch, onReopen, onReply, onResume, onSuspend, type TicketClocks } from './ticket-clocks.js';
 
@@ -27,23 +28,27 @@ export type PolicyLimits = SlaLimits & { name: string };
 
 // Looks up policies and calendars, then lets the pure clocks decide: the columns a ticket's row gets
 // when it is accepted and after each move.
-export function createClockPlanner(deps: { repo: SlaRepository; timeZone: string }) {
-  const { repo, timeZone } = deps;
+export function createClockPlanner(deps: { repo: SlaRepository; timeZone: string; cache: ReferenceCache }) {
+  const { repo, timeZone, cache } = deps;
+  const holidays = () => cache.get('holidays', () => repo.listHolidays());
 
   async function calendarOfUnit(unitId: number | null): Promise<BusinessCalendar> {
-    const calendarId = unitId === null ? null : await repo.unitCalendarId(unitId);
-    if (calendarId === null) return toBusinessCalendar(timeZone, undefined, []);
-    const [cal, holidays] = await Promise.all([repo.findCalendar({ id: calendarId }), repo.listHolidays()]);
-    return toBusinessCalendar(timeZone, cal, holidays);
+    if (unitId === null) return toBusinessCalendar(timeZone, undefined, []);
+    return cache.get(`unit-calendar:${unitId}`, async () => {
+      const calendarId = await repo.unitCalendarId(unitId);
+      if (calendarId === null) return toBusinessCalendar(timeZone, undefined, []);
+      const [cal, list] = await Promise.all([repo.findCalendar({ id: calendarId }), holidays()]);
+      return toBusinessCalendar(timeZone, cal, list);
+    });
   }
 
   async function nationalWorkingDays(): Promise<BusinessCalendar> {
-    const holidays = await repo.listHolidays();
+    const list = await holidays();
     return {
       timeZone,
       weekly: [],
-      holidays: holidays.filter((h) => h.kind === 'holiday').map((h) => h.date),
-      workdays: holidays.filter((h) => h.kind === 'workday').map((h) => h.date),
+      holidays: list.filter((h) => h.kind === 'holiday').map((h) => h.date),
+      workdays: list.filter((h) => h.kind === 'workday').map((h) => h.date),
     };
   }
 
@@ -52,7 +57,7 @@ export function createClockPlanner(deps: { repo: SlaRepository; timeZone: string
     customerLevel: string;
     priority: string;
   }): Promise<{ id: number | null; limits: PolicyLimits }> {
-    const p = choosePolicy(await repo.listPolicies(), facts);
+    const p = choosePolicy(await cache.get('sla-policies', () => repo.listPolicies()), facts);
     if (!p) return { id: null, limits: { name: 'default', ...DEFAULT_LIMITS } };
     return {
       id: p.id,
