@@ -10,7 +10,10 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export const toIso = (v: string | Date): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+// SQLite hands back the ISO text we stored; only other shapes need parsing.
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export const toIso = (v: string | Date): string =>
+  v instanceof Date ? v.toISOString() : CANONICAL.test(v) ? v : new Date(v).toISOString();
 export const toIsoOrNull = (v: string | Date | null | undefined): string | null => (v == null ? null : toIso(v));
 export const flag = (v: boolean): number => (v ? 1 : 0);
 export const isSet = (v: number | boolean | null | undefined): boolean => v === 1 || v === true;

@@ -114,7 +114,13 @@ export const up: MigrationUp = async (db, dialect) => {
     .execute();
   await db.schema.createIndex('tickets_customer').on('tickets').columns(['customer_id', 'id']).execute();
   await db.schema.createIndex('tickets_status').on('tickets').columns(['status', 'id']).execute();
-  await db.schema.createIndex('tickets_handling_unit').on('tickets').columns(['handling_unit_id', 'status']).execute();
+  // partial indexes: a new complaint has no unit yet and writes no entry, which keeps intake cheap
+  await db.schema
+    .createIndex('tickets_handling_unit')
+    .on('tickets')
+    .columns(['handling_unit_id', 'status'])
+    .where(sql.ref('handling_unit_id'), 'is not', null)
+    .execute();
   await db.schema.createIndex('tickets_owner').on('tickets').columns(['owner_id', 'status']).execute();
   await db.schema.createIndex('tickets_created').on('tickets').column('created_at').execute();
 
@@ -132,7 +138,12 @@ export const up: MigrationUp = async (db, dialect) => {
     .addColumn('at', t.instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('ticket_events_ticket').on('ticket_events').columns(['ticket_id', 'id']).execute();
-  await db.schema.createIndex('ticket_events_unit').on('ticket_events').columns(['unit_id', 'ticket_id']).execute();
+  await db.schema
+    .createIndex('ticket_events_unit')
+    .on('ticket_events')
+    .columns(['unit_id', 'ticket_id'])
+    .where(sql.ref('unit_id'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('ticket_number_seq')

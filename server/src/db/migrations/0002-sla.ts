@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { columnTypes, type MigrationUp } from './column-types.js';
 
 // Time limits: business calendars and the national holiday list, SLA policies, escalation rules,
@@ -98,8 +99,19 @@ export const up: MigrationUp = async (db, dialect) => {
       .execute();
   }
   // the sweep reads only what falls due, however many tickets are open
-  await db.schema.createIndex('tickets_sla_next').on('tickets').column('sla_next_at').execute();
-  await db.schema.createIndex('tickets_sla_state').on('tickets').columns(['sla_state', 'handling_unit_id']).execute();
+  await db.schema
+    .createIndex('tickets_sla_next')
+    .on('tickets')
+    .column('sla_next_at')
+    .where(sql.ref('sla_next_at'), 'is not', null)
+    .execute();
+  // the supervisor board counts clock states per unit
+  await db.schema
+    .createIndex('tickets_unit_sla')
+    .on('tickets')
+    .columns(['handling_unit_id', 'sla_state'])
+    .where(sql.ref('handling_unit_id'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('notifications')

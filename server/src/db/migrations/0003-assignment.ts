@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { columnTypes, type MigrationUp } from './column-types.js';
 
 // Who works an order inside a unit: pull, or pushed round robin / least open work / by skill, among members
@@ -27,6 +28,16 @@ export const up: MigrationUp = async (db, dialect) => {
   await db.schema.alterTable('tickets').addColumn('assigned_at', t.instant).execute();
   // when the assignment sweep must look at this order again (not taken in time, assignee gone, nobody free)
   await db.schema.alterTable('tickets').addColumn('assign_check_at', t.instant).execute();
-  await db.schema.createIndex('tickets_assign_check').on('tickets').column('assign_check_at').execute();
-  await db.schema.createIndex('tickets_handling_user').on('tickets').columns(['handling_user_id', 'status']).execute();
+  await db.schema
+    .createIndex('tickets_assign_check')
+    .on('tickets')
+    .column('assign_check_at')
+    .where(sql.ref('assign_check_at'), 'is not', null)
+    .execute();
+  await db.schema
+    .createIndex('tickets_handling_user')
+    .on('tickets')
+    .columns(['handling_user_id', 'status'])
+    .where(sql.ref('handling_user_id'), 'is not', null)
+    .execute();
 };
