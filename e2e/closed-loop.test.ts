@@ -1,33 +1,19 @@
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../test/e2e-server.js';
+import { byTestId, expectVisible, launchBrowser, newPage as openPage, shot, signIn as signInAt } from './browser.js';
 
 // The whole loop through the real UI, in the default language (zh-CN), against the real server
 // with the demo organisation: accept and dispatch, take and reply, answer and close.
 
 const PHONE = '13800138000';
-const PASSWORD = 'demo1234';
 
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/web/index.html')) throw new Error('The browser test needs the built web app: npm run build:web');
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -35,42 +21,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/closeloop-${name}.png`, fullPage: true });
-
-// Refused requests, kept so that a failing step can say what the server answered.
-const refusals: string[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('response', (res) => {
-    if (res.url().includes('/api/') && res.status() >= 400 && !res.url().endsWith('/api/v1/me')) {
-      void res.text().then((body) => refusals.push(`${res.status()} ${res.request().method()} ${res.url()} ${body}`));
-    }
-  });
-  return page;
-}
-
-/** Waits for what the user should see next; if it never comes, shows what they saw instead. */
-async function expectVisible(page: Page, id: string) {
-  try {
-    await byTestId(page, id).waitFor();
-  } catch (error) {
-    await shot(page, `failed-${id}`);
-    const errors = await page.locator('.ant-form-item-explain-error, .ant-alert-error').allTextContents();
-    throw new Error(`${id} did not appear; form errors: ${JSON.stringify(errors)}; refused: ${JSON.stringify(refusals)}`, { cause: error });
-  }
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await byTestId(page, 'login-username').fill(username);
-  await byTestId(page, 'login-password').fill(PASSWORD);
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'current-user').waitFor();
-}
+const newPage = () => openPage(browser);
+const signIn = (page: Page, username: string) => signInAt(page, server.url, username);
 
 async function signOut(page: Page) {
   await byTestId(page, 'logout').click();

@@ -1,8 +1,14 @@
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   BranchesOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
   FileAddOutlined,
   LogoutOutlined,
+  RiseOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -11,6 +17,7 @@ import {
 import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { useMe, useSession } from '../lib/auth';
 import { useI18n } from '../lib/i18n';
 
@@ -24,19 +31,30 @@ function useMenuItems(): MenuItem[] {
   if (can('ticket:create')) {
     items.push({ key: '/tickets/new', icon: <FileAddOutlined />, label: <span data-testid="menu-new-ticket">{t('menu.newTicket')}</span> });
   }
-  if (can('org:admin')) {
-    items.push({
-      key: 'admin',
-      icon: <SettingOutlined />,
-      label: t('menu.admin'),
-      children: [
-        { key: '/admin/units', icon: <ApartmentOutlined />, label: t('menu.units') },
-        { key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
-        { key: '/admin/categories', icon: <TagsOutlined />, label: t('menu.categories') },
-        { key: '/admin/routing', icon: <BranchesOutlined />, label: t('menu.routing') },
-      ],
-    });
-  }
+  if (can('sla:board'))
+    items.push({ key: '/board', icon: <DashboardOutlined />, label: <span data-testid="menu-board">{t('menu.board')}</span> });
+  if (can('stats:read'))
+    items.push({ key: '/stats', icon: <BarChartOutlined />, label: <span data-testid="menu-stats">{t('menu.stats')}</span> });
+  const admin: MenuItem[] = [];
+  if (can('org:admin'))
+    admin.push(
+      { key: '/admin/units', icon: <ApartmentOutlined />, label: t('menu.units') },
+      { key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
+      { key: '/admin/categories', icon: <TagsOutlined />, label: t('menu.categories') },
+      { key: '/admin/routing', icon: <BranchesOutlined />, label: t('menu.routing') },
+    );
+  if (can('sla:admin'))
+    admin.push(
+      {
+        key: '/admin/sla-policies',
+        icon: <FieldTimeOutlined />,
+        label: <span data-testid="menu-sla-policies">{t('menu.slaPolicies')}</span>,
+      },
+      { key: '/admin/calendars', icon: <ScheduleOutlined />, label: t('menu.calendars') },
+      { key: '/admin/holidays', icon: <CalendarOutlined />, label: t('menu.holidays') },
+      { key: '/admin/escalation-rules', icon: <RiseOutlined />, label: t('menu.escalationRules') },
+    );
+  if (admin.length) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), children: admin });
   return items;
 }
 
@@ -51,6 +69,7 @@ function UserBar() {
   };
   return (
     <Space size="middle">
+      <NotificationBell />
       <LanguageSwitch />
       <Space size={4}>
         <Typography.Text strong data-testid="current-user">

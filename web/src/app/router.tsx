@@ -15,6 +15,13 @@ const AdminUnitsPage = lazy(() => import('./admin-units-page').then((m) => ({ de
 const AdminUsersPage = lazy(() => import('./admin-users-page').then((m) => ({ default: m.AdminUsersPage })));
 const AdminCategoriesPage = lazy(() => import('./admin-categories-page').then((m) => ({ default: m.AdminCategoriesPage })));
 const AdminRoutingPage = lazy(() => import('./admin-routing-page').then((m) => ({ default: m.AdminRoutingPage })));
+const AdminSlaPoliciesPage = lazy(() => import('./admin-sla-policies-page').then((m) => ({ default: m.AdminSlaPoliciesPage })));
+const AdminCalendarsPage = lazy(() => import('./admin-calendars-page').then((m) => ({ default: m.AdminCalendarsPage })));
+const AdminHolidaysPage = lazy(() => import('./admin-holidays-page').then((m) => ({ default: m.AdminHolidaysPage })));
+const AdminEscalationRulesPage = lazy(() => import('./admin-escalation-rules-page').then((m) => ({ default: m.AdminEscalationRulesPage })));
+// Supervisors and managers open these; the queue people live in does not need their code.
+const BoardPage = lazy(() => import('./board-page').then((m) => ({ default: m.BoardPage })));
+const StatsPage = lazy(() => import('./stats-page').then((m) => ({ default: m.StatsPage })));
 
 const guarded = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>
@@ -39,6 +46,12 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: guarded('org:admin', <AdminUsersPage />) },
       { path: 'admin/categories', element: guarded('org:admin', <AdminCategoriesPage />) },
       { path: 'admin/routing', element: guarded('org:admin', <AdminRoutingPage />) },
+      { path: 'admin/sla-policies', element: guarded('sla:admin', <AdminSlaPoliciesPage />) },
+      { path: 'admin/calendars', element: guarded('sla:admin', <AdminCalendarsPage />) },
+      { path: 'admin/holidays', element: guarded('sla:admin', <AdminHolidaysPage />) },
+      { path: 'admin/escalation-rules', element: guarded('sla:admin', <AdminEscalationRulesPage />) },
+      { path: 'board', element: guarded('sla:board', <BoardPage />) },
+      { path: 'stats', element: guarded('stats:read', <StatsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

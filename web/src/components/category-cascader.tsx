@@ -1,7 +1,7 @@
 import { Cascader } from 'antd';
 import { useMemo } from 'react';
-import type { Category } from '../../../../contracts/org.js';
-import { useI18n } from '../../lib/i18n';
+import type { Category } from '../../../contracts/org.js';
+import { useI18n } from '../lib/i18n';
 
 interface Option {
   value: string;
@@ -12,13 +12,17 @@ interface Option {
 interface Props {
   id?: string;
   categories: Category[];
-  value?: string;
+  value?: string | null;
   onChange?: (code: string | undefined) => void;
   placeholder?: string;
+  /** a first-level category may be chosen too (a filter or a rule covering its sub-categories) */
+  allowParent?: boolean;
+  allowClear?: boolean;
+  testId?: string;
 }
 
-/** Active categories as a tree; only a leaf can be chosen, since work orders are routed by the leaf. */
-export function CategoryCascader({ id, categories, value, onChange, placeholder }: Props) {
+/** Active categories as a tree; for a ticket only a leaf can be chosen, since work orders are routed by the leaf. */
+export function CategoryCascader({ id, categories, value, onChange, placeholder, allowParent, allowClear, testId }: Props) {
   const { local } = useI18n();
   const options = useMemo(() => {
     const active = categories.filter((c) => c.isActive);
@@ -45,7 +49,9 @@ export function CategoryCascader({ id, categories, value, onChange, placeholder 
       placeholder={placeholder}
       showSearch={{ filter: (input, trail) => trail.some((o) => o.label.toLowerCase().includes(input.toLowerCase())) }}
       expandTrigger="hover"
-      data-testid="intake-category"
+      changeOnSelect={allowParent}
+      allowClear={allowClear}
+      data-testid={testId}
       style={{ width: '100%' }}
     />
   );

@@ -8,7 +8,8 @@ interface Props {
   /** given by Form.Item, so the label points at the control */
   id?: string;
   value?: string | null;
-  onChange?: (code: string) => void;
+  /** undefined when cleared */
+  onChange?: (code: string | undefined) => void;
   /** a unit code shown with a "proposed" mark */
   proposed?: string | null;
   testId?: string;
@@ -30,7 +31,7 @@ export function UnitSelect({ id, value, onChange, proposed, testId, allowClear, 
       placeholder={placeholder}
       loading={units.isLoading}
       value={value ?? undefined}
-      onChange={(code: string) => onChange?.(code)}
+      onChange={(code: string | undefined) => onChange?.(code)}
       options={(units.data ?? []).filter((u) => u.isActive).map((u) => ({ value: u.code, label: label(u) }))}
       style={{ minWidth: 220 }}
     />

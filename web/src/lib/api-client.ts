@@ -12,6 +12,24 @@ import type {
   UpdateUserBody,
   User,
 } from '../../../contracts/org.js';
+import type { MarkReadBody, NotificationList } from '../../../contracts/notifications.js';
+import type {
+  BusinessCalendar,
+  CreateCalendarBody,
+  CreateEscalationRuleBody,
+  CreateSlaPolicyBody,
+  EscalationRule,
+  Holiday,
+  PutHolidayBody,
+  SlaBoard,
+  SlaPolicy,
+  Timeliness,
+  TimelinessQuery,
+  UpdateCalendarBody,
+  UpdateEscalationRuleBody,
+  UpdateSlaPolicyBody,
+} from '../../../contracts/sla.js';
+import type { Static } from '@sinclair/typebox';
 import type {
   ActionBody,
   CreateTicketBody,
@@ -45,7 +63,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | undefined>;
 
 interface RequestOptions {
@@ -85,7 +103,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
 async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let body: string | undefined;
-  if (method === 'POST' || method === 'PATCH') {
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     // the server refuses an empty JSON body, so a body-less action still sends {}
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body ?? {});
@@ -156,6 +174,34 @@ export const api = {
   updateRoute: (categoryCode: string, unitCode: string, version: number) =>
     request<Route>('PATCH', `/api/v1/routing/${enc(categoryCode)}`, { body: { unitCode }, version }),
   deleteRoute: (categoryCode: string) => request<void>('DELETE', `/api/v1/routing/${enc(categoryCode)}`),
+
+  slaPolicies: () => request<{ items: SlaPolicy[] }>('GET', '/api/v1/sla/policies'),
+  createSlaPolicy: (body: CreateSlaPolicyBody) => request<SlaPolicy>('POST', '/api/v1/sla/policies', { body }),
+  updateSlaPolicy: (id: number, body: UpdateSlaPolicyBody, version: number) =>
+    request<SlaPolicy>('PATCH', `/api/v1/sla/policies/${id}`, { body, version }),
+  deleteSlaPolicy: (id: number) => request<void>('DELETE', `/api/v1/sla/policies/${id}`),
+
+  calendars: () => request<{ items: BusinessCalendar[] }>('GET', '/api/v1/calendars'),
+  createCalendar: (body: CreateCalendarBody) => request<BusinessCalendar>('POST', '/api/v1/calendars', { body }),
+  updateCalendar: (code: string, body: UpdateCalendarBody, version: number) =>
+    request<BusinessCalendar>('PATCH', `/api/v1/calendars/${enc(code)}`, { body, version }),
+  deleteCalendar: (code: string) => request<void>('DELETE', `/api/v1/calendars/${enc(code)}`),
+
+  holidays: () => request<{ items: Holiday[] }>('GET', '/api/v1/holidays'),
+  putHoliday: (date: string, body: Static<typeof PutHolidayBody>) => request<Holiday>('PUT', `/api/v1/holidays/${enc(date)}`, { body }),
+  deleteHoliday: (date: string) => request<void>('DELETE', `/api/v1/holidays/${enc(date)}`),
+
+  escalationRules: () => request<{ items: EscalationRule[] }>('GET', '/api/v1/escalation-rules'),
+  createEscalationRule: (body: CreateEscalationRuleBody) => request<EscalationRule>('POST', '/api/v1/escalation-rules', { body }),
+  updateEscalationRule: (id: number, body: UpdateEscalationRuleBody, version: number) =>
+    request<EscalationRule>('PATCH', `/api/v1/escalation-rules/${id}`, { body, version }),
+  deleteEscalationRule: (id: number) => request<void>('DELETE', `/api/v1/escalation-rules/${id}`),
+
+  timeliness: (query: Static<typeof TimelinessQuery>) => request<Timeliness>('GET', '/api/v1/stats/timeliness', { query: { ...query } }),
+  slaBoard: () => request<SlaBoard>('GET', '/api/v1/sla/board'),
+
+  notifications: () => request<NotificationList>('GET', '/api/v1/notifications'),
+  markNotificationsRead: (body: Static<typeof MarkReadBody>) => request<NotificationList>('POST', '/api/v1/notifications/read', { body }),
 };
 
 export type Api = typeof api;

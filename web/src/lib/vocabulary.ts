@@ -1,7 +1,8 @@
 import type { ErrorCode } from '../../../contracts/errors.js';
 import type { CustomerLevel, RegulatorClass, Unit } from '../../../contracts/org.js';
 import type { Role } from '../../../contracts/roles.js';
-import type { Channel, Priority, TicketAction, TicketStatus } from '../../../contracts/tickets.js';
+import type { EscalationRule, Holiday } from '../../../contracts/sla.js';
+import type { Channel, Priority, SlaState, TicketAction, TicketListQuery, TicketSla, TicketStatus } from '../../../contracts/tickets.js';
 
 // The contracts' value lists, repeated here as typed records so the bundle does not carry the schema
 // builder; a value added to a contract fails the typecheck here until it is listed.
@@ -42,4 +43,27 @@ export const regulatorClasses = keysOf<RegulatorClass>({ network_quality: true, 
 export type UnitKind = Unit['kind'];
 export const unitKinds = keysOf<UnitKind>({ company: true, branch: true, centre: true, department: true, room: true });
 
-export type { Channel, CustomerLevel, ErrorCode, Priority, RegulatorClass, Role, TicketAction, TicketStatus };
+// Time limits: a clock's state, what the queue filters by, what a fired clock is called (an event's action and a
+// notification's kind, the same names), a reply's outcome, the holiday list's kinds and when a rule escalates.
+export const slaStates = keysOf<SlaState>({ ok: true, warning: true, overdue: true, problem: true });
+export type SlaFilter = NonNullable<TicketListQuery['sla']>;
+export const slaFilters = keysOf<SlaFilter>({ warning: true, overdue: true, problem: true, breaching: true });
+export const slaAlertKinds = [
+  'sla.warning',
+  'sla.overdue',
+  'sla.problem',
+  'sla.answer_warning',
+  'sla.answer_overdue',
+  'sla.legal_warning',
+  'sla.legal_overdue',
+] as const;
+export type SlaAlertKind = (typeof slaAlertKinds)[number];
+export const isSlaAlertKind = (kind: string): kind is SlaAlertKind => (slaAlertKinds as readonly string[]).includes(kind);
+export type SlaOutcome = NonNullable<TicketSla['outcome']>;
+export const slaOutcomes = keysOf<SlaOutcome>({ timely: true, overdue: true, problem: true });
+export type HolidayKind = Holiday['kind'];
+export const holidayKinds = keysOf<HolidayKind>({ holiday: true, workday: true });
+export type EscalationState = EscalationRule['onState'];
+export const escalationStates = keysOf<EscalationState>({ overdue: true, problem: true });
+
+export type { Channel, CustomerLevel, ErrorCode, Priority, RegulatorClass, Role, SlaState, TicketAction, TicketStatus };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../contracts/errors.js';
 import { Roles } from '../../../contracts/roles.js';
-import { Channels, Priorities, TicketActions, TicketStatuses } from '../../../contracts/tickets.js';
+import { Channels, Priorities, SlaStates, TicketActions, TicketStatuses } from '../../../contracts/tickets.js';
+import { slaAlertKinds } from '../lib/vocabulary';
 import { CustomerLevels } from '../../../contracts/org.js';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -18,7 +19,7 @@ describe('locales', () => {
     }
   });
 
-  it('every status, action, channel, priority, level, role and error code has a name', () => {
+  it('every status, action, channel, priority, level, role, error code and clock event has a name', () => {
     const needed = [
       ...TicketStatuses.map((s) => `ticket.status.${s}`),
       ...TicketActions.map((a) => `ticket.action.${a}`),
@@ -27,6 +28,8 @@ describe('locales', () => {
       ...CustomerLevels.map((l) => `level.${l}`),
       ...Roles.map((r) => `role.${r}`),
       ...ErrorCodes.map((c) => `error.${c}`),
+      ...SlaStates.map((s) => `sla.state.${s}`),
+      ...slaAlertKinds.map((k) => `alert.${k}`),
     ];
     expect(needed.filter((key) => !(key in zhCN))).toEqual([]);
   });

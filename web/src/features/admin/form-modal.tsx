@@ -1,4 +1,4 @@
-import { Alert, Form, Modal, type FormInstance } from 'antd';
+import { Alert, Form, Modal, type ButtonProps, type FormInstance } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n';
 
@@ -51,6 +51,7 @@ export function FormModal<T extends object>({ title, open, initialValues, onSubm
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={isBusy}
+      okButtonProps={{ 'data-testid': 'admin-save' } as ButtonProps}
       forceRender
     >
       <Form<T> form={form} layout="vertical" onFinish={(values) => void submit(values)}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CreateUnitBody, Unit } from '../../../../contracts/org.js';
 import { api } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { useLoad } from '../../lib/use-load';
 import { unitKinds } from '../../lib/vocabulary';
 import { FormModal } from './form-modal';
 import { useAdminList } from './use-admin-list';
@@ -12,7 +13,12 @@ type Editing = { unit: Unit | null } | null;
 export function UnitsAdmin() {
   const { t, local } = useI18n();
   const list = useAdminList(api.units);
+  const calendars = useLoad(() => api.calendars().then((r) => r.items), []);
   const [editing, setEditing] = useState<Editing>(null);
+  const calendarName = (code: string | null) => {
+    const c = code ? calendars.data?.find((x) => x.code === code) : undefined;
+    return code ? (c ? local(c.name, c.nameEn) : code) : t('admin.units.roundTheClock');
+  };
   const nameOf = (code: string | null) => {
     const unit = list.items.find((u) => u.code === code);
     return unit ? local(unit.name, unit.nameEn) : t('common.none');
@@ -21,10 +27,11 @@ export function UnitsAdmin() {
   const save = (values: CreateUnitBody) => {
     const unit = editing?.unit;
     const parentCode = values.parentCode ?? null;
+    const calendarCode = values.calendarCode ?? null;
     return list.saved(
       unit
-        ? api.updateUnit(unit.code, { name: values.name, nameEn: values.nameEn, kind: values.kind, parentCode }, unit.version)
-        : api.createUnit({ ...values, parentCode }),
+        ? api.updateUnit(unit.code, { name: values.name, nameEn: values.nameEn, kind: values.kind, parentCode, calendarCode }, unit.version)
+        : api.createUnit({ ...values, parentCode, calendarCode }),
     );
   };
 
@@ -34,6 +41,7 @@ export function UnitsAdmin() {
     { title: t('admin.units.nameEn'), dataIndex: 'nameEn' },
     { title: t('admin.units.kind'), dataIndex: 'kind', render: (_, u) => t(`unitKind.${u.kind}`) },
     { title: t('admin.units.parent'), dataIndex: 'parentCode', render: (_, u) => nameOf(u.parentCode) },
+    { title: t('admin.units.calendar'), dataIndex: 'calendarCode', render: (_, u) => calendarName(u.calendarCode) },
     {
       title: t('admin.units.status'),
       dataIndex: 'isActive',
@@ -105,6 +113,15 @@ export function UnitsAdmin() {
                 allowClear
                 showSearch={{ optionFilterProp: 'label' }}
                 options={list.items.filter((u) => u.code !== unit?.code).map((u) => ({ value: u.code, label: local(u.name, u.nameEn) }))}
+              />
+            </Form.Item>
+            <Form.Item name="calendarCode" label={t('admin.units.calendar')}>
+              <Select
+                allowClear
+                placeholder={t('admin.units.roundTheClock')}
+                loading={calendars.isLoading}
+                options={(calendars.data ?? []).map((c) => ({ value: c.code, label: local(c.name, c.nameEn) }))}
+                data-testid="unit-calendar"
               />
             </Form.Item>
           </>

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Input, Popconfirm, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { CreateUserBody, User } from '../../../../contracts/org.js';
 import { UnitSelect } from '../../components/unit-select';
@@ -18,8 +18,14 @@ export function UsersAdmin() {
 
   const save = (values: CreateUserBody) => {
     if (!user) return list.saved(api.createUser(values));
-    const { displayName, role, unitCode, password } = values;
-    return list.saved(api.updateUser(user.id, { displayName, role, unitCode, ...(password ? { password } : {}) }, user.version));
+    const { displayName, role, unitCode, password, isSupervisor } = values;
+    return list.saved(
+      api.updateUser(
+        user.id,
+        { displayName, role, unitCode, isSupervisor: !!isSupervisor, ...(password ? { password } : {}) },
+        user.version,
+      ),
+    );
   };
 
   const columns: TableColumnsType<User> = [
@@ -27,6 +33,11 @@ export function UsersAdmin() {
     { title: t('admin.users.displayName'), dataIndex: 'displayName' },
     { title: t('admin.users.role'), dataIndex: 'role', render: (_, u) => <Tag color="blue">{t(`role.${u.role}`)}</Tag> },
     { title: t('admin.users.unit'), key: 'unit', render: (_, u) => local(u.unit.name, u.unit.nameEn) },
+    {
+      title: t('admin.users.isSupervisor'),
+      dataIndex: 'isSupervisor',
+      render: (_, u) => (u.isSupervisor ? <Tag color="purple">{t('admin.users.isSupervisor')}</Tag> : null),
+    },
     {
       title: t('admin.units.status'),
       dataIndex: 'isActive',
@@ -78,7 +89,7 @@ export function UsersAdmin() {
       <FormModal<CreateUserBody>
         open={editing !== null}
         title={user ? `${t('common.edit')} · ${user.username}` : t('common.create')}
-        initialValues={user ? { ...user, unitCode: user.unit.code } : { role: 'agent' }}
+        initialValues={user ? { ...user, unitCode: user.unit.code } : { role: 'agent', isSupervisor: false }}
         onSubmit={save}
         onClose={() => setEditing(null)}
       >
@@ -95,6 +106,14 @@ export function UsersAdmin() {
             </Form.Item>
             <Form.Item name="unitCode" label={t('admin.users.unit')} rules={[{ required: true }]}>
               <UnitSelect />
+            </Form.Item>
+            <Form.Item
+              name="isSupervisor"
+              label={t('admin.users.isSupervisor')}
+              extra={t('admin.users.supervisorHint')}
+              valuePropName="checked"
+            >
+              <Switch data-testid="user-supervisor" />
             </Form.Item>
             <Form.Item
               name="password"

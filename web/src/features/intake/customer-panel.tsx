@@ -2,8 +2,10 @@ import { Alert, Card, Descriptions, Empty, Rate, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CustomerProfile, TicketSummary } from '../../../../contracts/tickets.js';
 import { LevelTag, StatusTag } from '../../components/ticket-tags';
+import { api } from '../../lib/api-client';
 import { formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useLoad } from '../../lib/use-load';
 
 interface Props {
   profile: CustomerProfile | null;
@@ -35,8 +37,11 @@ function TicketList({ title, items, testId }: { title: string; items: TicketSumm
 
 /** Who is calling and what they complained about before, beside the form. */
 export function CustomerPanel({ profile, error, isLoading }: Props) {
-  const { t, errorText } = useI18n();
+  const { t, errorText, local } = useI18n();
   const customer = profile?.customer;
+  // the home area is recorded as a unit code; the agent knows the branch by name
+  const units = useLoad(() => api.units().then((r) => r.items), []);
+  const homeArea = customer?.homeArea ? units.data?.find((u) => u.code === customer.homeArea) : undefined;
   return (
     <Card title={t('customer.title')} size="small" data-testid="customer-panel">
       {isLoading && <Spin />}
@@ -58,7 +63,15 @@ export function CustomerPanel({ profile, error, isLoading }: Props) {
                   label: t('customer.credit'),
                   children: <Rate disabled count={5} value={customer.creditLevel} style={{ fontSize: 14 }} />,
                 },
-                { key: 'area', label: t('customer.homeArea'), children: customer.homeArea ?? t('common.none') },
+                {
+                  key: 'area',
+                  label: t('customer.homeArea'),
+                  children: (
+                    <span data-testid="customer-home-area">
+                      {homeArea ? local(homeArea.name, homeArea.nameEn) : (customer.homeArea ?? t('common.none'))}
+                    </span>
+                  ),
+                },
               ]}
             />
           ) : (

@@ -2,7 +2,7 @@ import { Col, Form, Input, Row, Select } from 'antd';
 import type { Category } from '../../../../contracts/org.js';
 import { useI18n } from '../../lib/i18n';
 import { channels, priorities } from '../../lib/vocabulary';
-import { CategoryCascader } from './category-cascader';
+import { CategoryCascader } from '../../components/category-cascader';
 
 const digitsOnly = (e: { target: { value: string } }) => e.target.value.replace(/\D/g, '').slice(0, 11);
 
@@ -40,7 +40,7 @@ export function IntakeFields({ categories }: { categories: Category[] }) {
         </Col>
       </Row>
       <Form.Item name="categoryCode" label={t('intake.category')} rules={[required]}>
-        <CategoryCascader categories={categories} placeholder={t('intake.categoryPlaceholder')} />
+        <CategoryCascader categories={categories} placeholder={t('intake.categoryPlaceholder')} testId="intake-category" />
       </Form.Item>
       <Form.Item
         name="description"

@@ -1,14 +1,19 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
 import type { TicketSummary } from '../../../../contracts/tickets.js';
 import { LevelTag, PriorityTag, StatusTag } from '../../components/ticket-tags';
+import { TimeLeft } from '../../components/time-left';
 import { formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import type { SlaState } from '../../lib/vocabulary';
 
 interface Props {
   items: TicketSummary[];
   isLoading: boolean;
   onOpen(ticket: TicketSummary): void;
 }
+
+// A tint, not an alarm: the time-left column carries the message, the row only lets the eye find it.
+const rowTints: Record<SlaState, string | undefined> = { ok: undefined, warning: '#fffbe6', overdue: '#fff1f0', problem: '#fff0f6' };
 
 export function TicketTable({ items, isLoading, onOpen }: Props) {
   const { t, local } = useI18n();
@@ -19,6 +24,11 @@ export function TicketTable({ items, isLoading, onOpen }: Props) {
       render: (number: string) => <Typography.Link data-testid="queue-ticket-number">{number}</Typography.Link>,
     },
     { title: t('queue.col.status'), dataIndex: 'status', render: (_, row) => <StatusTag status={row.status} /> },
+    {
+      title: t('queue.col.timeLeft'),
+      key: 'timeLeft',
+      render: (_, row) => <TimeLeft clock={row.sla} testId={`queue-time-left-${row.number}`} />,
+    },
     { title: t('queue.col.category'), key: 'category', render: (_, row) => local(row.categoryName, row.categoryNameEn) },
     { title: t('queue.col.phone'), dataIndex: 'customerPhone' },
     { title: t('queue.col.level'), dataIndex: 'customerLevel', render: (_, row) => <LevelTag level={row.customerLevel} /> },
@@ -42,8 +52,9 @@ export function TicketTable({ items, isLoading, onOpen }: Props) {
       onRow={(row) =>
         ({
           onClick: () => onOpen(row),
-          style: { cursor: 'pointer' },
+          style: { cursor: 'pointer', background: rowTints[row.sla.state] },
           'data-testid': `queue-row-${row.number}`,
+          'data-sla': row.sla.state,
         }) as React.HTMLAttributes<HTMLElement>
       }
       data-testid="queue-table"

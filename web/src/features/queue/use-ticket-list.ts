@@ -1,37 +1,40 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StatusCounts, TicketListQuery, TicketSummary } from '../../../../contracts/tickets.js';
 import { api } from '../../lib/api-client';
-import type { TicketStatus } from '../../lib/vocabulary';
-
-export type QueueScope = 'mine' | 'unit' | 'all';
-
-export interface QueueFilter {
-  status?: TicketStatus;
-  q?: string;
-  phone?: string;
-}
 
 const PAGE_SIZE = 20;
-const scopeQuery: Record<QueueScope, TicketListQuery> = { mine: { owner: 'me' }, unit: { unit: 'mine' }, all: {} };
+const MAX_PAGE = 200;
 
-/** One queue page after another; a filter change starts again from the first page. */
-export function useTicketList(scope: QueueScope, filter: QueueFilter) {
+interface Fetch {
+  cursor?: string;
+  /** refetch what is shown in place (as many rows as are loaded), without the loading veil */
+  isRefresh?: boolean;
+}
+
+/** One queue page after another; a new query starts again from the first page. */
+export function useTicketList(query: TicketListQuery) {
   const [items, setItems] = useState<TicketSummary[]>([]);
   const [counts, setCounts] = useState<StatusCounts | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isLoading, setLoading] = useState(false);
   const generation = useRef(0);
+  const shown = useRef(0);
+  const key = JSON.stringify(query);
 
   const fetchPage = useCallback(
-    async (cursor?: string) => {
+    async ({ cursor, isRefresh }: Fetch = {}) => {
       const current = ++generation.current;
-      setLoading(true);
+      if (!isRefresh) setLoading(true);
       try {
-        const query: TicketListQuery = { ...scopeQuery[scope], ...filter, limit: String(PAGE_SIZE), cursor };
-        const page = await api.listTickets(query);
+        const limit = isRefresh ? Math.min(Math.max(PAGE_SIZE, shown.current), MAX_PAGE) : PAGE_SIZE;
+        const page = await api.listTickets({ ...(JSON.parse(key) as TicketListQuery), limit: String(limit), cursor });
         if (current !== generation.current) return;
-        setItems((before) => (cursor ? [...before, ...page.items] : page.items));
+        setItems((before) => {
+          const next = cursor ? [...before, ...page.items] : page.items;
+          shown.current = next.length;
+          return next;
+        });
         setCounts(page.counts);
         setNextCursor(page.nextCursor);
         setError(null);
@@ -41,10 +44,11 @@ export function useTicketList(scope: QueueScope, filter: QueueFilter) {
         if (current === generation.current) setLoading(false);
       }
     },
-    [scope, filter],
+    [key],
   );
 
   useEffect(() => {
+    shown.current = 0;
     void fetchPage();
   }, [fetchPage]);
 
@@ -54,7 +58,8 @@ export function useTicketList(scope: QueueScope, filter: QueueFilter) {
     error,
     isLoading,
     hasMore: nextCursor !== null,
-    loadMore: () => (nextCursor ? fetchPage(nextCursor) : Promise.resolve()),
-    refresh: () => fetchPage(),
+    loadMore: () => (nextCursor ? fetchPage({ cursor: nextCursor }) : Promise.resolve()),
+    reload: () => fetchPage(),
+    refresh: () => fetchPage({ isRefresh: true }),
   };
 }

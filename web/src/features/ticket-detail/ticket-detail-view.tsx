@@ -2,28 +2,39 @@ import { Alert, Card, Col, Row, Spin } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { useLiveRefresh } from '../../lib/live';
 import { useLoad } from '../../lib/use-load';
 import { ActionBar } from './action-bar';
 import { ActionModal } from './action-modal';
 import { TicketFields } from './ticket-fields';
+import { SlaPanel } from './sla-panel';
 import { TicketHeader } from './ticket-header';
-import { TicketTimeline } from './ticket-timeline';
+import { TicketTimeline, type UnitNames } from './ticket-timeline';
 import { useTicket } from './use-ticket';
 import { useTicketAction } from './use-ticket-action';
 
 /** One complaint: what it is, what happened to it, and what this user can do next. */
 export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
   const { t, errorText, local } = useI18n();
-  const { ticket, events, error, isLoading, reload } = useTicket(idOrNumber);
+  const { ticket, events, error, isLoading, reload, refresh } = useTicket(idOrNumber);
   const act = useTicketAction(ticket, reload);
+  // someone else moved it, or a clock fired: show it, unless the user is filling in an action (their version
+  // stays the one they saw, so a conflict is reported rather than silently acted over)
+  useLiveRefresh(refresh, (e) => e.type !== 'notification' && e.ticketId === ticket?.id && act.action === null);
   const needsRouting = !!ticket && (ticket.actions.includes('dispatch') || ticket.actions.includes('transfer'));
   const categories = useLoad(() => (needsRouting ? api.categories().then((r) => r.items) : Promise.resolve([])), [needsRouting]);
   const proposedUnit = categories.data?.find((c) => c.code === ticket?.categoryCode)?.unit?.code ?? null;
   // the timeline records a unit's Chinese name; the unit list has it in both languages
   const units = useLoad(() => api.units().then((r) => r.items), []);
-  const unitName = (code: string, recorded: string) => {
-    const unit = units.data?.find((u) => u.code === code);
-    return unit ? local(unit.name, unit.nameEn) : recorded;
+  const unitNames: UnitNames = {
+    byCode: (code, recorded) => {
+      const unit = units.data?.find((u) => u.code === code);
+      return unit ? local(unit.name, unit.nameEn) : recorded;
+    },
+    byId: (id) => {
+      const unit = units.data?.find((u) => u.id === id);
+      return unit ? local(unit.name, unit.nameEn) : null;
+    },
   };
 
   const initialValues = useMemo((): Record<string, unknown> => {
@@ -51,8 +62,11 @@ export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
+          <Card variant="borderless" title={t('sla.panel.title')} size="small" style={{ marginBottom: 16 }}>
+            <SlaPanel ticket={ticket} />
+          </Card>
           <Card variant="borderless" title={t('ticket.timeline')}>
-            <TicketTimeline events={events} unitName={unitName} />
+            <TicketTimeline events={events} units={unitNames} />
           </Card>
         </Col>
       </Row>

@@ -9,24 +9,30 @@ export function useTicket(idOrNumber: string) {
   const [error, setError] = useState<unknown>(null);
   const [isLoading, setLoading] = useState(true);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const next = await api.getTicket(idOrNumber);
-      const timeline = await api.ticketEvents(next.id);
-      setTicket(next);
-      setEvents(timeline.items);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [idOrNumber]);
+  const read = useCallback(
+    async (isQuiet: boolean) => {
+      if (!isQuiet) setLoading(true);
+      try {
+        const next = await api.getTicket(idOrNumber);
+        const timeline = await api.ticketEvents(next.id);
+        setTicket(next);
+        setEvents(timeline.items);
+        setError(null);
+      } catch (e) {
+        setError(e);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [idOrNumber],
+  );
+  const load = useCallback(() => read(false), [read]);
+  /** after a change made elsewhere: no spinner over what the user is reading */
+  const refresh = useCallback(() => read(true), [read]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  return { ticket, events, error, isLoading, reload: load };
+  return { ticket, events, error, isLoading, reload: load, refresh };
 }

@@ -1,0 +1,5 @@
+import { CalendarsAdmin } from '../features/admin/calendars-admin';
+
+export function AdminCalendarsPage() {
+  return <CalendarsAdmin />;
+}

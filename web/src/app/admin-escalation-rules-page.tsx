@@ -1,0 +1,5 @@
+import { EscalationRulesAdmin } from '../features/admin/escalation-rules-admin';
+
+export function AdminEscalationRulesPage() {
+  return <EscalationRulesAdmin />;
+}

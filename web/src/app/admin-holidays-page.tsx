@@ -1,0 +1,5 @@
+import { HolidaysAdmin } from '../features/admin/holidays-admin';
+
+export function AdminHolidaysPage() {
+  return <HolidaysAdmin />;
+}

@@ -1,0 +1,5 @@
+import { BoardView } from '../features/board/board-view';
+
+export function BoardPage() {
+  return <BoardView />;
+}

@@ -1,0 +1,5 @@
+import { StatsView } from '../features/stats/stats-view';
+
+export function StatsPage() {
+  return <StatsView />;
+}
