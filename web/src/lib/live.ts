@@ -1,23 +1,11 @@
 import { useEffect, useRef } from 'react';
+import { LiveEventTypes, type LiveEvent, type LiveEventType } from '../../../contracts/live.js';
 
 // The server's live stream (GET /api/v1/live): one EventSource per browser tab, however many pages listen, open while
 // anyone listens. The server sends only what this user may see.
 
-export const liveEventTypes = ['ticket.changed', 'ticket.sla', 'notification'] as const;
-export type LiveEventType = (typeof liveEventTypes)[number];
-
-export interface LiveEvent {
-  type: LiveEventType;
-  ticketId: number;
-  number: string;
-  /** ticket.changed: the new status */
-  status?: string;
-  /** ticket.sla and notification: the clock's new state */
-  state?: string;
-  /** ticket.sla and notification: what fired, e.g. sla.overdue */
-  kind?: string;
-  at: string;
-}
+export const liveEventTypes = LiveEventTypes;
+export type { LiveEvent, LiveEventType };
 
 interface Listener {
   onEvent(e: LiveEvent): void;

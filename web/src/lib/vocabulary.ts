@@ -1,3 +1,4 @@
+import { SlaAlertKinds, type SlaAlertKind } from '../../../contracts/alerts.js';
 import type { ErrorCode } from '../../../contracts/errors.js';
 import type { CustomerLevel, RegulatorClass, Unit } from '../../../contracts/org.js';
 import type { Role } from '../../../contracts/roles.js';
@@ -48,16 +49,8 @@ export const unitKinds = keysOf<UnitKind>({ company: true, branch: true, centre:
 export const slaStates = keysOf<SlaState>({ ok: true, warning: true, overdue: true, problem: true });
 export type SlaFilter = NonNullable<TicketListQuery['sla']>;
 export const slaFilters = keysOf<SlaFilter>({ warning: true, overdue: true, problem: true, breaching: true });
-export const slaAlertKinds = [
-  'sla.warning',
-  'sla.overdue',
-  'sla.problem',
-  'sla.answer_warning',
-  'sla.answer_overdue',
-  'sla.legal_warning',
-  'sla.legal_overdue',
-] as const;
-export type SlaAlertKind = (typeof slaAlertKinds)[number];
+export const slaAlertKinds = SlaAlertKinds;
+export type { SlaAlertKind };
 export const isSlaAlertKind = (kind: string): kind is SlaAlertKind => (slaAlertKinds as readonly string[]).includes(kind);
 export type SlaOutcome = NonNullable<TicketSla['outcome']>;
 export const slaOutcomes = keysOf<SlaOutcome>({ timely: true, overdue: true, problem: true });

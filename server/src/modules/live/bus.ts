@@ -1,17 +1,11 @@
 import pg from 'pg';
+import type { LiveEvent as VisibleLiveEvent } from '../../../../contracts/live.js';
 
-// Changes worth telling a browser about at once. Each carries whom it concerns, so the stream filters per user.
-export interface LiveEvent {
-  type: 'ticket.changed' | 'ticket.sla' | 'notification';
-  ticketId: number;
-  number: string;
-  // what changed: the new status, the clock state, or the notification kind
-  status?: string;
-  state?: string;
-  kind?: string;
+// Changes worth telling a browser about at once. Each carries whom it concerns, so the stream filters per user;
+// those two lists never leave the server.
+export interface LiveEvent extends VisibleLiveEvent {
   unitIds: number[];
   userIds: number[];
-  at: string;
 }
 
 export interface LiveBus {
