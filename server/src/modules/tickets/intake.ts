@@ -70,7 +70,11 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
       let id: number;
       try {
         id = await repo.transaction(async (trx) => {
-          const customerId = await deps.customers.findOrCreate(trx, body.customerPhone, body.customerName, at);
+          // a known caller with nothing new to record needs no write; a new one becomes a customer here
+          const customerId =
+            customer && (!body.customerName || customer.name)
+              ? customer.id
+              : await deps.customers.findOrCreate(trx, body.customerPhone, body.customerName, at);
           const number = formatTicketNumber(localDay(now, deps.timeZone), await repo.nextSequence(trx, localDay(now, deps.timeZone)));
           const loc = body.location ?? {};
           const ticketId = await repo.insertTicket(trx, {
