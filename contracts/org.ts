@@ -37,6 +37,9 @@ export const CreateUnitBody = Type.Object(
     kind: UnitKind,
     parentCode: Type.Optional(Type.Union([Code, Type.Null()])),
     calendarCode: Type.Optional(Type.Union([Code, Type.Null()])),
+    assignmentMode: Type.Optional(AssignmentMode),
+    maxOpenPerPerson: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()])),
+    takeTimeoutMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 })),
   },
   Strict,
 );
@@ -79,7 +82,15 @@ const Username = Type.String({ pattern: '^[a-z][a-z0-9_.-]{1,31}$', description:
 const Password = Type.String({ minLength: 8, maxLength: 128 });
 
 export const CreateUserBody = Type.Object(
-  { username: Username, displayName: NameZh, role: Role, unitCode: Code, password: Password, isSupervisor: Type.Optional(Type.Boolean()) },
+  {
+    username: Username,
+    displayName: NameZh,
+    role: Role,
+    unitCode: Code,
+    password: Password,
+    isSupervisor: Type.Optional(Type.Boolean()),
+    skills: Type.Optional(Type.Array(CategoryCodeField, { maxItems: 50 })),
+  },
   Strict,
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;

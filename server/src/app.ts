@@ -139,8 +139,7 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
       isOpen: async (unitId, at) => nextOpening(await clocks.calendarOfUnit(unitId), at).getTime() === at.getTime(),
       nextOpening: async (unitId, at) => nextOpening(await clocks.calendarOfUnit(unitId), at),
     },
-    onChange: (ticketId) =>
-      bus.publish([{ type: 'ticket.changed', ticketId, number: '', unitIds: [], userIds: [], at: clock.now().toISOString() }]),
+    onChange: (change) => bus.publish([{ type: 'ticket.changed', ...change, at: clock.now().toISOString() }]),
   });
   const tickets = createTicketService({
     repo: createTicketRepository(db),

@@ -13,10 +13,12 @@ import {
   TagsOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
+import { PresenceSwitch } from '../components/presence-switch';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { useMe, useSession } from '../lib/auth';
 import { useI18n } from '../lib/i18n';
@@ -33,6 +35,12 @@ function useMenuItems(): MenuItem[] {
   }
   if (can('sla:board'))
     items.push({ key: '/board', icon: <DashboardOutlined />, label: <span data-testid="menu-board">{t('menu.board')}</span> });
+  if (can('sla:board'))
+    items.push({
+      key: '/workload',
+      icon: <UserSwitchOutlined />,
+      label: <span data-testid="menu-workload">{t('menu.workload')}</span>,
+    });
   if (can('stats:read'))
     items.push({ key: '/stats', icon: <BarChartOutlined />, label: <span data-testid="menu-stats">{t('menu.stats')}</span> });
   const admin: MenuItem[] = [];
@@ -70,6 +78,7 @@ function UserBar() {
   return (
     <Space size="middle">
       <NotificationBell />
+      <PresenceSwitch />
       <LanguageSwitch />
       <Space size={4}>
         <Typography.Text strong data-testid="current-user">

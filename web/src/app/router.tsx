@@ -21,6 +21,7 @@ const AdminHolidaysPage = lazy(() => import('./admin-holidays-page').then((m) =>
 const AdminEscalationRulesPage = lazy(() => import('./admin-escalation-rules-page').then((m) => ({ default: m.AdminEscalationRulesPage })));
 // Supervisors and managers open these; the queue people live in does not need their code.
 const BoardPage = lazy(() => import('./board-page').then((m) => ({ default: m.BoardPage })));
+const WorkloadPage = lazy(() => import('./workload-page').then((m) => ({ default: m.WorkloadPage })));
 const StatsPage = lazy(() => import('./stats-page').then((m) => ({ default: m.StatsPage })));
 
 const guarded = (permission: Permission, page: ReactNode) => (
@@ -51,6 +52,7 @@ const router = createBrowserRouter([
       { path: 'admin/holidays', element: guarded('sla:admin', <AdminHolidaysPage />) },
       { path: 'admin/escalation-rules', element: guarded('sla:admin', <AdminEscalationRulesPage />) },
       { path: 'board', element: guarded('sla:board', <BoardPage />) },
+      { path: 'workload', element: guarded('sla:board', <WorkloadPage />) },
       { path: 'stats', element: guarded('stats:read', <StatsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,3 +1,4 @@
+import type { Presence, Workload } from '../../../contracts/assignment.js';
 import type { DemoAccounts, LoginBody, Me } from '../../../contracts/auth.js';
 import type {
   Category,
@@ -141,6 +142,8 @@ export const api = {
     csrfToken = null;
   },
   demoAccounts: () => request<DemoAccounts>('GET', '/api/v1/auth/demo-accounts'),
+  /** the answer is what the server now holds; /me may serve a cached session for a while */
+  setPresence: (presence: Presence) => request<{ presence: Presence }>('PUT', '/api/v1/me/presence', { body: { presence } }),
 
   listTickets: (query: TicketListQuery) => request<TicketPage>('GET', '/api/v1/tickets', { query: { ...query } }),
   getTicket: (idOrNumber: string | number) => request<TicketView>('GET', `/api/v1/tickets/${enc(String(idOrNumber))}`),
@@ -150,6 +153,8 @@ export const api = {
     request<TicketView>('POST', '/api/v1/tickets', { body, headers: { 'idempotency-key': idempotencyKey } }),
   act: <A extends TicketAction>(id: number, action: A, body: ActionBody<A>, version: number) =>
     request<TicketView>('POST', `/api/v1/tickets/${id}/${action}`, { body, version }),
+  /** to a named member of the unit holding the order */
+  assignTicket: (id: number, userId: number) => request<void>('POST', `/api/v1/tickets/${id}/assign`, { body: { userId } }),
   customerProfile: (phone: string) => request<CustomerProfile>('GET', `/api/v1/customers/${enc(phone)}`),
 
   units: () => request<{ items: Unit[] }>('GET', '/api/v1/units'),
@@ -157,6 +162,7 @@ export const api = {
   updateUnit: (code: string, body: UpdateUnitBody, version: number) =>
     request<Unit>('PATCH', `/api/v1/units/${enc(code)}`, { body, version }),
   deleteUnit: (code: string) => request<void>('DELETE', `/api/v1/units/${enc(code)}`),
+  workload: (code: string) => request<Workload>('GET', `/api/v1/units/${enc(code)}/workload`),
 
   users: () => request<{ items: User[] }>('GET', '/api/v1/users'),
   createUser: (body: CreateUserBody) => request<User>('POST', '/api/v1/users', { body }),

@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Presence } from '../../../contracts/assignment.js';
 import type { LoginBody, Me } from '../../../contracts/auth.js';
 import type { Permission } from '../../../contracts/permissions.js';
 import { api, ApiError, setUnauthenticatedHandler } from './api-client';
+import { recalledPresence, rememberPresence, withRecentPresence } from './recent-presence';
 
 // `wasSignedOutByUser`: after an explicit sign-out the next user starts at the workbench, not at the
 // page the previous one left; after an expired session the same user comes back to where they were.
@@ -18,6 +20,8 @@ export interface Session {
   login(body: LoginBody): Promise<Me>;
   logout(): Promise<void>;
   reload(): void;
+  /** online, away or off: whether orders are pushed to this user */
+  setPresence(presence: Presence): Promise<Presence>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -28,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const load = useCallback(() => {
     setState({ status: 'loading' });
     api.me().then(
-      (me) => setState({ status: 'signed-in', me }),
+      (me) => setState({ status: 'signed-in', me: withRecentPresence(me, recalledPresence(), Date.now()) }),
       (error: unknown) =>
         setState(
           error instanceof ApiError && error.status === 401
@@ -63,6 +67,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
       reload: load,
+      setPresence: async (presence) => {
+        const answer = await api.setPresence(presence);
+        if (me) rememberPresence(me.id, answer.presence, Date.now());
+        // the server's answer, not a refetch of /me: sessions are cached for a while and would show the old presence
+        setState((current) =>
+          current.status === 'signed-in' ? { ...current, me: { ...current.me, presence: answer.presence } } : current,
+        );
+        return answer.presence;
+      },
     };
   }, [state, load]);
 

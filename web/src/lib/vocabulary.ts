@@ -1,4 +1,5 @@
 import { SlaAlertKinds, type SlaAlertKind } from '../../../contracts/alerts.js';
+import type { Presence } from '../../../contracts/assignment.js';
 import type { ErrorCode } from '../../../contracts/errors.js';
 import type { CustomerLevel, RegulatorClass, Unit } from '../../../contracts/org.js';
 import type { Role } from '../../../contracts/roles.js';
@@ -59,4 +60,13 @@ export const holidayKinds = keysOf<HolidayKind>({ holiday: true, workday: true }
 export type EscalationState = EscalationRule['onState'];
 export const escalationStates = keysOf<EscalationState>({ overdue: true, problem: true });
 
-export type { Channel, CustomerLevel, ErrorCode, Priority, RegulatorClass, Role, SlaState, TicketAction, TicketStatus };
+// Who works an order inside a unit: how orders reach people, whether a person is there, and why the system took an
+// order back from someone (recorded on the 'unassign' event; the server's words, not yet a contract).
+export type AssignmentMode = Unit['assignmentMode'];
+export const assignmentModes = keysOf<AssignmentMode>({ pull: true, round_robin: true, least_open: true, skill: true });
+export const presences = keysOf<Presence>({ online: true, away: true, off: true });
+export type UnassignReason = 'not_taken' | 'away' | 'off' | 'off_duty' | 'left_unit';
+export const unassignReasons = keysOf<UnassignReason>({ not_taken: true, away: true, off: true, off_duty: true, left_unit: true });
+export const isUnassignReason = (reason: unknown): reason is UnassignReason => unassignReasons.includes(reason as UnassignReason);
+
+export type { Channel, CustomerLevel, Presence, ErrorCode, Priority, RegulatorClass, Role, SlaState, TicketAction, TicketStatus };

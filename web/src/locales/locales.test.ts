@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { AssignmentModes, Presences } from '../../../contracts/assignment.js';
 import { ErrorCodes } from '../../../contracts/errors.js';
 import { Roles } from '../../../contracts/roles.js';
 import { Channels, Priorities, SlaStates, TicketActions, TicketStatuses } from '../../../contracts/tickets.js';
-import { slaAlertKinds } from '../lib/vocabulary';
+import { slaAlertKinds, unassignReasons } from '../lib/vocabulary';
 import { CustomerLevels } from '../../../contracts/org.js';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -19,7 +20,7 @@ describe('locales', () => {
     }
   });
 
-  it('every status, action, channel, priority, level, role, error code and clock event has a name', () => {
+  it('every status, action, channel, priority, level, role, error code, clock event and assignment word has a name', () => {
     const needed = [
       ...TicketStatuses.map((s) => `ticket.status.${s}`),
       ...TicketActions.map((a) => `ticket.action.${a}`),
@@ -30,6 +31,9 @@ describe('locales', () => {
       ...ErrorCodes.map((c) => `error.${c}`),
       ...SlaStates.map((s) => `sla.state.${s}`),
       ...slaAlertKinds.map((k) => `alert.${k}`),
+      ...AssignmentModes.flatMap((m) => [`assignmentMode.${m}`, `assignmentModeHint.${m}`]),
+      ...Presences.map((p) => `presence.${p}`),
+      ...unassignReasons.map((r) => `unassignReason.${r}`),
     ];
     expect(needed.filter((key) => !(key in zhCN))).toEqual([]);
   });

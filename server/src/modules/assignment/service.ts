@@ -32,7 +32,8 @@ export function createAssignmentService(deps: {
   repo: AssignmentRepository;
   clock: Clock;
   duty: Duty;
-  onChange: (ticketId: number) => void;
+  /** told after an assignment changed, so the unit's and the people's screens refresh */
+  onChange: (change: { ticketId: number; number: string; status: string; unitIds: number[]; userIds: number[] }) => void;
   onPresence?: (userId: number) => void;
 }) {
   const { repo, clock, duty } = deps;
@@ -108,7 +109,13 @@ export function createAssignmentService(deps: {
       if (!applied || p.events.length === 0) return false;
       const assigned = p.events.find((e) => e.action === 'assign');
       if (assigned) await repo.markAssigned(assigned.data.userId as number, at);
-      deps.onChange(row.id);
+      deps.onChange({
+        ticketId: row.id,
+        number: row.number,
+        status: row.status,
+        unitIds: row.handling_unit_id === null ? [] : [row.handling_unit_id],
+        userIds: [row.handling_user_id, p.userId].filter((u): u is number => u !== null),
+      });
       return true;
     }
   }
@@ -205,7 +212,13 @@ export function createAssignmentService(deps: {
         });
       });
       await repo.markAssigned(userId, at);
-      deps.onChange(t.id);
+      deps.onChange({
+        ticketId: t.id,
+        number: t.number,
+        status: t.status,
+        unitIds: [t.handling_unit_id],
+        userIds: [t.handling_user_id, userId].filter((u): u is number => u !== null),
+      });
     },
   };
 }

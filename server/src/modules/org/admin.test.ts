@@ -88,6 +88,40 @@ describe('administering staff', () => {
     ).toMatchObject({ code: 'validation.out_of_range', details: { field: 'body.password' } });
   });
 
+  it('creates a unit with its calendar and assignment, and a supervisor with skills, in one request each', async () => {
+    await admin.post('/api/v1/calendars', {
+      code: 'OFFICE',
+      name: '工作日',
+      nameEn: 'Office hours',
+      weekly: [null, ...Array.from({ length: 5 }, () => ({ open: '09:00', close: '18:00' })), null],
+    });
+    const unit = await admin.post('/api/v1/units', {
+      code: 'NET-5G',
+      name: '5G维护班',
+      nameEn: '5G Team',
+      kind: 'room',
+      parentCode: 'NET',
+      calendarCode: 'OFFICE',
+      assignmentMode: 'skill',
+      maxOpenPerPerson: 8,
+    });
+    expect(unit.json()).toMatchObject({ calendarCode: 'OFFICE', assignmentMode: 'skill', maxOpenPerPerson: 8, takeTimeoutMinutes: 30 });
+    const lead = await admin.post('/api/v1/users', {
+      username: 'lead5g',
+      displayName: '赵班长',
+      role: 'handler',
+      unitCode: 'NET-5G',
+      password: 'lead-5g-2026',
+      isSupervisor: true,
+      skills: ['01', '0802'],
+    });
+    expect(lead.statusCode).toBe(201);
+    expect(lead.json()).toMatchObject({ isSupervisor: true, skills: ['01', '0802'], presence: 'online' });
+    expect(
+      (await admin.post('/api/v1/units', { code: 'NET-X', name: 'x', nameEn: 'x', kind: 'room', calendarCode: 'NOPE' })).json().error.code,
+    ).toBe('calendar.not_found');
+  });
+
   it('lists staff by unit and role', async () => {
     const list = (await admin.get('/api/v1/users?unit=CSC-DESK')).json().items;
     expect(list.map((u: { username: string }) => u.username)).toEqual(['desk']);

@@ -222,6 +222,10 @@ export function createOrgRepository(db: Db) {
       const r = await userQuery(c).where('u.id', '=', id).executeTakeFirst();
       return r && (await withSkills([toUser(r)]))[0];
     },
+    async existingCategories(codes: string[]): Promise<Set<string>> {
+      if (codes.length === 0) return new Set();
+      return new Set((await k.selectFrom('categories').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
+    },
     async setSkills(userId: number, codes: string[]) {
       await k.transaction().execute(async (trx) => {
         await trx.deleteFrom('user_skills').where('user_id', '=', userId).execute();

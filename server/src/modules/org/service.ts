@@ -1,7 +1,7 @@
 import type { CreateUnitBody, CreateUserBody, Unit, UpdateUnitBody, UpdateUserBody, User } from '../../../../contracts/org.js';
 import type { Clock } from '../../clock.js';
 import { isUniqueViolation } from '../../db/dialect.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { AppError, conflict, notFound, unprocessable } from '../../errors.js';
 import { hashPassword } from '../auth/index.js';
 import type { OrgRepository } from './repository.js';
 
@@ -31,6 +31,13 @@ export function createOrgService(deps: {
     return id;
   }
 
+  async function checkSkills(skills: string[] | undefined) {
+    if (!skills) return;
+    const known = await repo.existingCategories(skills);
+    const i = skills.findIndex((c) => !known.has(c));
+    if (i >= 0) throw unprocessable('category.not_found', `No category ${skills[i]}`, { field: `body.skills.${i}` });
+  }
+
   async function parentId(code: string | null | undefined, self?: Unit): Promise<number | null> {
     if (!code) return null;
     const parent = await unitOrThrow(code, 'body.parentCode');
@@ -49,7 +56,9 @@ export function createOrgService(deps: {
     unitByCode: (code: string) => unitOrThrow(code, 'params.code'),
 
     async createUnit(body: CreateUnitBody): Promise<Unit> {
+      // every lookup that can refuse happens before anything is written
       const pid = await parentId(body.parentCode);
+      const cid = await calendarId(body.calendarCode);
       try {
         await repo.insertUnit(repo_(), {
           code: body.code,
@@ -57,11 +66,22 @@ export function createOrgService(deps: {
           nameEn: body.nameEn,
           kind: body.kind,
           parentId: pid,
+          calendarId: cid,
           now: now(),
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict('unit.code_taken', `Unit code ${body.code} is taken`, { field: 'body.code' });
         throw err;
+      }
+      // the optional settings take the same path, and checks, as an edit
+      const { calendarCode, assignmentMode, maxOpenPerPerson, takeTimeoutMinutes } = body;
+      if (
+        calendarCode !== undefined ||
+        assignmentMode !== undefined ||
+        maxOpenPerPerson !== undefined ||
+        takeTimeoutMinutes !== undefined
+      ) {
+        return this.updateUnit(body.code, { calendarCode, assignmentMode, maxOpenPerPerson, takeTimeoutMinutes });
       }
       return unitOrThrow(body.code, 'body.code');
     },
@@ -107,6 +127,7 @@ export function createOrgService(deps: {
 
     async createUser(body: CreateUserBody): Promise<User> {
       const unit = await unitOrThrow(body.unitCode, 'body.unitCode');
+      await checkSkills(body.skills);
       const passwordHash = await hashPassword(body.password);
       try {
         const id = await repo.insertUser(repo_(), {
@@ -117,6 +138,9 @@ export function createOrgService(deps: {
           passwordHash,
           now: now(),
         });
+        if (body.isSupervisor !== undefined || body.skills !== undefined) {
+          return this.updateUser(id, { isSupervisor: body.isSupervisor, skills: body.skills });
+        }
         return this.userById(id);
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict('user.username_taken', `Username ${body.username} is taken`, { field: 'body.username' });
@@ -127,6 +151,7 @@ export function createOrgService(deps: {
     async updateUser(id: number, body: UpdateUserBody, expected?: number): Promise<User> {
       const user = await this.userById(id);
       if (expected !== undefined && expected !== user.version) throw stale();
+      await checkSkills(body.skills);
       const patch: Parameters<OrgRepository['updateUser']>[3] = {};
       if (body.displayName !== undefined) patch.display_name = body.displayName;
       if (body.role !== undefined) patch.role = body.role;
@@ -137,7 +162,13 @@ export function createOrgService(deps: {
       if (!(await repo.updateUser(repo_(), id, user.version, patch, now()))) throw stale();
       if (body.skills !== undefined) await repo.setSkills(id, [...new Set(body.skills)]);
       // a disabled account, new role or new password must not keep an old session alive
-      if (body.isActive === false || body.role !== undefined || body.password !== undefined || body.unitCode !== undefined) {
+      if (
+        body.isActive === false ||
+        body.role !== undefined ||
+        body.password !== undefined ||
+        body.unitCode !== undefined ||
+        body.isSupervisor !== undefined
+      ) {
         await deps.onUserDisabled(id);
       }
       return this.userById(id);

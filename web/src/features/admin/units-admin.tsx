@@ -1,14 +1,17 @@
-import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Divider, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { CreateUnitBody, Unit } from '../../../../contracts/org.js';
 import { api } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import { unitKinds } from '../../lib/vocabulary';
+import { assignmentSummary, toAssignmentBody, type AssignmentValues } from './assignment-values';
 import { FormModal } from './form-modal';
+import { UnitAssignmentFields } from './unit-assignment-fields';
 import { useAdminList } from './use-admin-list';
 
 type Editing = { unit: Unit | null } | null;
+type UnitValues = CreateUnitBody & AssignmentValues;
 
 export function UnitsAdmin() {
   const { t, local } = useI18n();
@@ -24,14 +27,15 @@ export function UnitsAdmin() {
     return unit ? local(unit.name, unit.nameEn) : t('common.none');
   };
 
-  const save = (values: CreateUnitBody) => {
+  const save = (values: UnitValues) => {
     const unit = editing?.unit;
+    const { code, name, nameEn, kind } = values;
     const parentCode = values.parentCode ?? null;
     const calendarCode = values.calendarCode ?? null;
     return list.saved(
       unit
-        ? api.updateUnit(unit.code, { name: values.name, nameEn: values.nameEn, kind: values.kind, parentCode, calendarCode }, unit.version)
-        : api.createUnit({ ...values, parentCode, calendarCode }),
+        ? api.updateUnit(unit.code, { name, nameEn, kind, parentCode, calendarCode, ...toAssignmentBody(values) }, unit.version)
+        : api.createUnit({ code, name, nameEn, kind, parentCode, calendarCode }),
     );
   };
 
@@ -43,6 +47,11 @@ export function UnitsAdmin() {
     { title: t('admin.units.parent'), dataIndex: 'parentCode', render: (_, u) => nameOf(u.parentCode) },
     { title: t('admin.units.calendar'), dataIndex: 'calendarCode', render: (_, u) => calendarName(u.calendarCode) },
     {
+      title: t('admin.units.assignment'),
+      dataIndex: 'assignmentMode',
+      render: (_, u) => <span data-testid={`unit-assignment-${u.code}`}>{assignmentSummary(u, t)}</span>,
+    },
+    {
       title: t('admin.units.status'),
       dataIndex: 'isActive',
       render: (_, u) => (u.isActive ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
@@ -52,7 +61,7 @@ export function UnitsAdmin() {
       key: 'ops',
       render: (_, u) => (
         <Space size={0}>
-          <Button type="link" onClick={() => setEditing({ unit: u })}>
+          <Button type="link" onClick={() => setEditing({ unit: u })} data-testid={`unit-edit-${u.code}`}>
             {t('common.edit')}
           </Button>
           <Button type="link" onClick={() => void list.attempt(api.updateUnit(u.code, { isActive: !u.isActive }, u.version))}>
@@ -87,14 +96,14 @@ export function UnitsAdmin() {
         loading={list.isLoading}
         pagination={{ pageSize: 50 }}
       />
-      <FormModal<CreateUnitBody>
+      <FormModal<UnitValues>
         open={editing !== null}
         title={unit ? `${t('common.edit')} · ${unit.code}` : t('common.create')}
         initialValues={unit ?? { kind: 'department' }}
         onSubmit={save}
         onClose={() => setEditing(null)}
       >
-        {() => (
+        {(form) => (
           <>
             <Form.Item name="code" label={t('admin.units.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{1,32}$/ }]}>
               <Input disabled={!!unit} />
@@ -124,6 +133,12 @@ export function UnitsAdmin() {
                 data-testid="unit-calendar"
               />
             </Form.Item>
+            <Divider />
+            {unit ? (
+              <UnitAssignmentFields form={form} />
+            ) : (
+              <Typography.Text type="secondary">{t('admin.units.assignmentAfterCreate')}</Typography.Text>
+            )}
           </>
         )}
       </FormModal>

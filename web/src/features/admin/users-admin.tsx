@@ -1,31 +1,32 @@
 import { Button, Card, Form, Input, Popconfirm, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { CreateUserBody, User } from '../../../../contracts/org.js';
+import { PresenceTag } from '../../components/presence-tag';
+import { SkillsSelect } from '../../components/skills-select';
 import { UnitSelect } from '../../components/unit-select';
 import { api } from '../../lib/api-client';
+import { categoryNames } from '../../lib/category-names';
 import { useI18n } from '../../lib/i18n';
+import { useLoad } from '../../lib/use-load';
 import { roles } from '../../lib/vocabulary';
 import { FormModal } from './form-modal';
 import { useAdminList } from './use-admin-list';
 
 type Editing = { user: User | null } | null;
+type UserValues = CreateUserBody & { skills?: string[] };
 
 export function UsersAdmin() {
   const { t, local } = useI18n();
   const list = useAdminList(api.users);
+  const categories = useLoad(() => api.categories().then((r) => r.items), []);
   const [editing, setEditing] = useState<Editing>(null);
   const user = editing?.user ?? null;
 
-  const save = (values: CreateUserBody) => {
-    if (!user) return list.saved(api.createUser(values));
-    const { displayName, role, unitCode, password, isSupervisor } = values;
-    return list.saved(
-      api.updateUser(
-        user.id,
-        { displayName, role, unitCode, isSupervisor: !!isSupervisor, ...(password ? { password } : {}) },
-        user.version,
-      ),
-    );
+  const save = (values: UserValues) => {
+    const { username, displayName, role, unitCode, password, isSupervisor, skills = [] } = values;
+    if (!user) return list.saved(api.createUser({ username, displayName, role, unitCode, password, isSupervisor: !!isSupervisor }));
+    const body = { displayName, role, unitCode, isSupervisor: !!isSupervisor, skills, ...(password ? { password } : {}) };
+    return list.saved(api.updateUser(user.id, body, user.version));
   };
 
   const columns: TableColumnsType<User> = [
@@ -38,6 +39,13 @@ export function UsersAdmin() {
       dataIndex: 'isSupervisor',
       render: (_, u) => (u.isSupervisor ? <Tag color="purple">{t('admin.users.isSupervisor')}</Tag> : null),
     },
+    { title: t('admin.users.presence'), dataIndex: 'presence', render: (_, u) => <PresenceTag presence={u.presence} /> },
+    {
+      title: t('admin.users.skills'),
+      dataIndex: 'skills',
+      render: (_, u) =>
+        u.skills.length ? categoryNames(u.skills, categories.data ?? [], local).join(t('common.listSeparator')) : t('common.none'),
+    },
     {
       title: t('admin.units.status'),
       dataIndex: 'isActive',
@@ -48,7 +56,7 @@ export function UsersAdmin() {
       key: 'ops',
       render: (_, u) => (
         <Space size={0}>
-          <Button type="link" onClick={() => setEditing({ user: u })}>
+          <Button type="link" onClick={() => setEditing({ user: u })} data-testid={`user-edit-${u.username}`}>
             {t('common.edit')}
           </Button>
           {u.isActive ? (
@@ -86,7 +94,7 @@ export function UsersAdmin() {
         loading={list.isLoading}
         pagination={{ pageSize: 50 }}
       />
-      <FormModal<CreateUserBody>
+      <FormModal<UserValues>
         open={editing !== null}
         title={user ? `${t('common.edit')} · ${user.username}` : t('common.create')}
         initialValues={user ? { ...user, unitCode: user.unit.code } : { role: 'agent', isSupervisor: false }}
@@ -115,6 +123,12 @@ export function UsersAdmin() {
             >
               <Switch data-testid="user-supervisor" />
             </Form.Item>
+            {/* creating an account does not take skills: they are set by editing it */}
+            {user && (
+              <Form.Item name="skills" label={t('admin.users.skills')} extra={t('admin.users.skillsHint')}>
+                <SkillsSelect categories={categories.data ?? []} testId="user-skills" />
+              </Form.Item>
+            )}
             <Form.Item
               name="password"
               label={t('admin.users.password')}

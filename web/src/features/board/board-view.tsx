@@ -62,6 +62,17 @@ export function BoardView() {
       width: 120,
       render: (_: unknown, r: Row) => <CountLink row={r} count={count} />,
     })),
+    {
+      title: t('board.col.people'),
+      key: 'people',
+      align: 'center',
+      width: 120,
+      render: (_, r) => (
+        <Link to={`/workload?${new URLSearchParams({ unit: r.unit.code }).toString()}`} data-testid={`board-${r.unit.code}-workload`}>
+          {t('board.workloadLink')}
+        </Link>
+      ),
+    },
   ];
 
   return (
@@ -100,6 +111,7 @@ export function BoardView() {
                     </Typography.Text>
                   </Table.Summary.Cell>
                 ))}
+                <Table.Summary.Cell index={counts.length + 1} />
               </Table.Summary.Row>
             )
           }

@@ -1,4 +1,5 @@
 import { Button, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { TicketView } from '../../../../contracts/tickets.js';
 import { useI18n } from '../../lib/i18n';
 import type { TicketAction } from '../../lib/vocabulary';
@@ -7,10 +8,17 @@ import type { TicketAction } from '../../lib/vocabulary';
 const primary = new Set<TicketAction>(['dispatch', 'take', 'reply', 'answer', 'close', 'resolve']);
 const risky = new Set<TicketAction>(['return', 'escalate']);
 
+interface Props {
+  ticket: TicketView;
+  onAction(action: TicketAction): void;
+  /** moves that are not ticket actions (reassigning to a person), after them */
+  extra?: ReactNode;
+}
+
 /** Exactly the actions the server says this user may take now. */
-export function ActionBar({ ticket, onAction }: { ticket: TicketView; onAction(action: TicketAction): void }) {
+export function ActionBar({ ticket, onAction, extra }: Props) {
   const { t } = useI18n();
-  if (ticket.actions.length === 0) return <Typography.Text type="secondary">{t('ticket.noActions')}</Typography.Text>;
+  if (ticket.actions.length === 0 && !extra) return <Typography.Text type="secondary">{t('ticket.noActions')}</Typography.Text>;
   return (
     <Space wrap data-testid="ticket-actions">
       {ticket.actions.map((action) => (
@@ -24,6 +32,7 @@ export function ActionBar({ ticket, onAction }: { ticket: TicketView; onAction(a
           {t(`ticket.action.${action}`)}
         </Button>
       ))}
+      {extra}
     </Space>
   );
 }

@@ -1,11 +1,14 @@
-import { Alert, Card, Col, Row, Spin } from 'antd';
-import { useMemo } from 'react';
+import { Alert, Button, Card, Col, Row, Spin } from 'antd';
+import { useMemo, useState } from 'react';
 import { api } from '../../lib/api-client';
+import { useMe } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { useLiveRefresh } from '../../lib/live';
 import { useLoad } from '../../lib/use-load';
 import { ActionBar } from './action-bar';
 import { ActionModal } from './action-modal';
+import { AssignModal } from './assign-modal';
+import { canReassign } from './reassign';
 import { TicketFields } from './ticket-fields';
 import { SlaPanel } from './sla-panel';
 import { TicketHeader } from './ticket-header';
@@ -17,7 +20,9 @@ import { useTicketAction } from './use-ticket-action';
 export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
   const { t, errorText, local } = useI18n();
   const { ticket, events, error, isLoading, reload, refresh } = useTicket(idOrNumber);
+  const me = useMe();
   const act = useTicketAction(ticket, reload);
+  const [isReassigning, setReassigning] = useState(false);
   // someone else moved it, or a clock fired: show it, unless the user is filling in an action (their version
   // stays the one they saw, so a conflict is reported rather than silently acted over)
   useLiveRefresh(refresh, (e) => e.type !== 'notification' && e.ticketId === ticket?.id && act.action === null);
@@ -54,7 +59,22 @@ export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
     <Spin spinning={isLoading || act.isBusy} delay={300}>
       <Row gutter={[16, 16]}>
         <Col span={24}>
-          <TicketHeader ticket={ticket} actions={<ActionBar ticket={ticket} onAction={act.open} />} />
+          <TicketHeader
+            ticket={ticket}
+            actions={
+              <ActionBar
+                ticket={ticket}
+                onAction={act.open}
+                extra={
+                  canReassign(me, ticket) && (
+                    <Button onClick={() => setReassigning(true)} data-testid="action-reassign">
+                      {t('ticket.reassign')}
+                    </Button>
+                  )
+                }
+              />
+            }
+          />
         </Col>
         <Col xs={24} xl={15}>
           <Card variant="borderless">
@@ -79,6 +99,7 @@ export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
         onSubmit={(values) => void act.submit(values)}
         onCancel={act.cancel}
       />
+      {isReassigning && <AssignModal ticket={ticket} onClose={() => setReassigning(false)} onDone={reload} />}
     </Spin>
   );
 }

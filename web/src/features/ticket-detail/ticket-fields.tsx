@@ -24,7 +24,11 @@ export function TicketFields({ ticket }: { ticket: TicketView }) {
       label: t('ticket.handlingUnit'),
       children: <span data-testid="ticket-handling-unit">{unitName(ticket.handlingUnit)}</span>,
     },
-    { key: 'user', label: t('ticket.handlingUser'), children: ticket.handlingUser?.name ?? none },
+    {
+      key: 'user',
+      label: t('ticket.handlingUser'),
+      children: <span data-testid="ticket-handling-user">{ticket.handlingUser?.name ?? none}</span>,
+    },
     { key: 'description', label: t('ticket.description'), span: 'filled', children: ticket.description },
     { key: 'location', label: t('ticket.location'), span: 'filled', children: location },
   ];

@@ -2,12 +2,15 @@ import { Card, Flex, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { TicketView } from '../../../../contracts/tickets.js';
 import { PriorityTag, StatusTag } from '../../components/ticket-tags';
+import { formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { waitingFor } from './reassign';
 
 export function TicketHeader({ ticket, actions }: { ticket: TicketView; actions: ReactNode }) {
   const { t, lang } = useI18n();
   // the path comes in Chinese only; in English the leaf's own name says enough
   const categoryName = lang === 'en' ? ticket.category.nameEn : ticket.category.path || ticket.category.nameZh;
+  const waiting = waitingFor(ticket);
   return (
     <Card variant="borderless">
       <Flex justify="space-between" align="start" wrap gap={16}>
@@ -24,6 +27,11 @@ export function TicketHeader({ ticket, actions }: { ticket: TicketView; actions:
           <Typography.Text type="secondary" data-testid="ticket-category">
             {`${t('ticket.category')}${t('common.colon')}${categoryName} (${ticket.category.code})`}
           </Typography.Text>
+          {waiting && (
+            <Typography.Text type="warning" data-testid="ticket-waiting-for">
+              {t('ticket.assignedNotTaken', { name: waiting.name, at: formatTime(waiting.at) })}
+            </Typography.Text>
+          )}
         </Space>
         {actions}
       </Flex>

@@ -1,8 +1,10 @@
 import { Timeline, Typography } from 'antd';
+import { useMemo } from 'react';
 import type { TicketEvent } from '../../../../contracts/tickets.js';
 import { StatusTag } from '../../components/ticket-tags';
 import { formatTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { peopleNamed } from './assignment-lines';
 import { actionName, eventLines, type UnitNames } from './timeline-lines';
 
 const colours: Record<string, string> = {
@@ -20,12 +22,15 @@ const colours: Record<string, string> = {
   'sla.answer_overdue': 'red',
   'sla.legal_overdue': 'red',
   'sla.problem': 'magenta',
+  assign: 'cyan',
+  unassign: 'orange',
 };
 /** Every move with who, when and why, oldest first; the system's own moves (clocks, automatic escalation) too. */
 export type { UnitNames };
 
 export function TicketTimeline({ events, units }: { events: TicketEvent[]; units: UnitNames }) {
   const { t, local } = useI18n();
+  const people = useMemo(() => peopleNamed(events), [events]);
   return (
     <Timeline
       data-testid="ticket-timeline"
@@ -44,7 +49,7 @@ export function TicketTimeline({ events, units }: { events: TicketEvent[]; units
                 {event.actor?.unit ? ` · ${local(event.actor.unit.name, event.actor.unit.nameEn)}` : ''}
               </Typography.Text>
             </div>
-            {eventLines(event, units, t).map((line) => (
+            {eventLines(event, units, t, people).map((line) => (
               <div key={line}>{line}</div>
             ))}
             {event.note && <Typography.Text type="secondary">{event.note}</Typography.Text>}
