@@ -8,5 +8,7 @@ export const SlaAlertKinds = [
   'sla.answer_overdue',
   'sla.legal_warning',
   'sla.legal_overdue',
+  'sla.accept_warning',
+  'sla.accept_overdue',
 ] as const;
 export type SlaAlertKind = (typeof SlaAlertKinds)[number];

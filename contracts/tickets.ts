@@ -87,6 +87,7 @@ export const TicketSla = Type.Object({
   legalState: SlaState,
   legalDueAt: Instant,
   regulatorAcceptDueAt: Instant,
+  acceptState: Type.Union([SlaState, Type.Null()], { description: "the regulator's accept deadline; null for other channels" }),
   pausedMs: Type.Integer({ description: 'open time spent suspended, added to the reply limit' }),
   paused: Type.Boolean(),
   dueAt: Type.Union([IsoInstant, Type.Null()], { description: 'the deadline the ticket is racing now: reply, else answer, else legal' }),

@@ -131,6 +131,8 @@ export interface TicketTable {
   legal_warn_at: Instant | null;
   legal_state: Generated<string>;
   regulator_accept_due_at: Instant | null;
+  accept_warn_at: Instant | null;
+  accept_state: Generated<string>;
   sla_next_at: Instant | null;
   // assignment (migration 0003)
   assigned_at: Generated<Instant | null>;

@@ -341,6 +341,8 @@ export const en: Messages = {
   'alert.sla.answer_overdue': 'Answer to the customer overdue',
   'alert.sla.legal_warning': 'Legal deadline approaching',
   'alert.sla.legal_overdue': 'Legal deadline passed',
+  'alert.sla.accept_warning': "Regulator's accept deadline near",
+  'alert.sla.accept_overdue': "Regulator's accept deadline passed",
   'ticket.event.autoEscalate': 'Automatic escalation',
   'ticket.event.rule': 'Rule: {rule}',
   'ticket.event.priorityRaised': 'Priority raised to: {priority}',

@@ -382,6 +382,8 @@ export const zhCN = {
   'alert.sla.answer_overdue': '答复客户已超时',
   'alert.sla.legal_warning': '法定时限即将到期',
   'alert.sla.legal_overdue': '已超过法定时限',
+  'alert.sla.accept_warning': '申诉受理时限临近',
+  'alert.sla.accept_overdue': '已超过申诉受理时限',
   'ticket.event.autoEscalate': '自动升级',
   'ticket.event.rule': '规则：{rule}',
   'ticket.event.priorityRaised': '优先级升为：{priority}',

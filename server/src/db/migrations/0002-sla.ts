@@ -90,6 +90,8 @@ export const up: MigrationUp = async (db, dialect) => {
     ['legal_warn_at', 'instant', null],
     ['legal_state', 'varchar(16)', 'ok'],
     ['regulator_accept_due_at', 'instant', null],
+    ['accept_warn_at', 'instant', null],
+    ['accept_state', 'varchar(16)', 'ok'],
     ['sla_next_at', 'instant', null],
   ];
   for (const [name, type, fallback] of clockColumns) {

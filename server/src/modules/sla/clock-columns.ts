@@ -31,6 +31,9 @@ type Row = Pick<
   | 'legal_warn_at'
   | 'legal_due_at'
   | 'legal_state'
+  | 'regulator_accept_due_at'
+  | 'accept_warn_at'
+  | 'accept_state'
 >;
 
 const date = (v: string | Date | null): Date | null => (v === null ? null : new Date(toIso(v)));
@@ -52,6 +55,8 @@ export function clocksFromRow(r: Row): TicketClocks {
     answerPausedMs: Number(r.answer_paused_ms),
     legal: r.legal_due_at ? { warnAt: date(r.legal_warn_at)!, dueAt: date(r.legal_due_at)! } : null,
     legalState: r.legal_state as DeadlineState,
+    accept: r.regulator_accept_due_at ? { warnAt: date(r.accept_warn_at)!, dueAt: date(r.regulator_accept_due_at)! } : null,
+    acceptState: r.accept_state as DeadlineState,
     acceptedAt: date(r.answer_started_at) ?? date(r.created_at)!,
     repliedAt: date(r.replied_at),
     answeredAt: date(r.answered_at),
@@ -80,6 +85,9 @@ export function columnsFromClocks(c: TicketClocks): Updateable<TicketTable> {
     legal_warn_at: iso(c.legal?.warnAt),
     legal_due_at: iso(c.legal?.dueAt),
     legal_state: c.legalState,
+    regulator_accept_due_at: iso(c.accept?.dueAt),
+    accept_warn_at: iso(c.accept?.warnAt),
+    accept_state: c.acceptState,
     sla_state: combinedState(c),
     sla_next_at: iso(nextInstant(c)),
   };

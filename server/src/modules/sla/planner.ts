@@ -79,18 +79,19 @@ export function createClockPlanner(deps: { repo: SlaRepository; timeZone: string
       const legalDueAt = f.regulator
         ? (f.regulator.answerDueAt ?? addCalendarDays(timeZone, f.acceptedAt, REGULATOR_ANSWER_DAYS))
         : addCalendarDays(timeZone, f.acceptedAt, LEGAL_DAYS);
+      const acceptDueAt = f.regulator
+        ? (f.regulator.acceptDueAt ?? addWorkingDays(await nationalWorkingDays(), f.acceptedAt, REGULATOR_ACCEPT_WORKING_DAYS))
+        : null;
       let clocks = atAcceptance({
         acceptedAt: f.acceptedAt,
         policyId: policy.id,
         limits: policy.limits,
         answerCalendar: await calendarOfUnit(f.ownerUnitId),
         legalDueAt,
+        acceptDueAt,
       });
       if (f.answeredNow) clocks = onAnswer(clocks, f.acceptedAt);
-      const acceptDue = f.regulator
-        ? (f.regulator.acceptDueAt ?? addWorkingDays(await nationalWorkingDays(), f.acceptedAt, REGULATOR_ACCEPT_WORKING_DAYS))
-        : null;
-      return { ...columnsFromClocks(clocks), regulator_accept_due_at: acceptDue?.toISOString() ?? null };
+      return columnsFromClocks(clocks);
     },
 
     /** The clock columns after `action`; `next` is the row as the action leaves it (status, unit). */

@@ -45,7 +45,13 @@ export function createSlaScheduler(deps: { repo: SlaRepository; clock: Clock; on
         for (const t of fired) {
           const kind = alertKind(t);
           const dueAt =
-            t.clock === 'reply' ? columns.sla_reply_due_at : t.clock === 'answer' ? columns.answer_due_at : columns.legal_due_at;
+            t.clock === 'reply'
+              ? columns.sla_reply_due_at
+              : t.clock === 'answer'
+                ? columns.answer_due_at
+                : t.clock === 'accept'
+                  ? columns.regulator_accept_due_at
+                  : columns.legal_due_at;
           await repo.insertEvent(trx, {
             ticketId: row.id,
             action: kind,
@@ -53,7 +59,7 @@ export function createSlaScheduler(deps: { repo: SlaRepository; clock: Clock; on
             data: { clock: t.clock, from: t.from, to: t.to, dueAt },
             at,
           });
-          // the department hears about its reply clock; the owner about the answer and legal ones
+          // the department hears about its reply clock; the owner about the answer, legal and accept ones
           const unitId = t.clock === 'reply' ? row.handling_unit_id : row.owner_unit_id;
           const userIds = await repo.peopleToTell(trx, unitId, t.clock === 'reply' ? row.handling_user_id : row.owner_id);
           await repo.insertNotifications(trx, userIds, { ticketId: row.id, kind, data: { number: row.number, state: t.to, dueAt }, at });

@@ -159,6 +159,25 @@ describe('the legal and regulator clocks', () => {
     ).json() as TicketView;
     expect(t.sla.regulatorAcceptDueAt).toBe('2026-12-04T16:00:00.000Z'); // end of Friday 4 December
     expect(t.sla.legalDueAt).toBe('2026-12-27T16:00:00.000Z');
+    expect(t.sla.acceptState).toBe('ok');
+  });
+
+  it('warns and then breaches when an appeal is not taken up in time, and stops once it travels', async () => {
+    await relogin();
+    const idle = (
+      await agent.post('/api/v1/tickets', makeTicketBody({ channel: 'regulator', regulator: { reference: 'GD-2026-1127-02' } }))
+    ).json() as TicketView;
+    const moved = (
+      await agent.post('/api/v1/tickets', makeTicketBody({ channel: 'regulator', regulator: { reference: 'GD-2026-1127-03' } }))
+    ).json() as TicketView;
+    await agent.post(`/api/v1/tickets/${moved.id}/dispatch`, {});
+    ctx.clock.set(plus(idle.sla.regulatorAcceptDueAt!, 60_000));
+    await relogin();
+    await ctx.app.sla.sweep();
+    expect((await read(idle.id)).sla.acceptState).toBe('overdue');
+    expect(await events(idle.id)).toContain('sla.accept_overdue');
+    expect(await events(moved.id)).not.toContain('sla.accept_overdue');
+    expect((await read(moved.id)).sla.acceptState).toBe('ok');
   });
 });
 

@@ -23,6 +23,7 @@ import type { SlaLimits } from './policy.js';
 //   reply  — dispatch → the department's reply (48 h / 72 h), in the handling unit's open hours; pauses when suspended
 //   answer — acceptance → the customer is answered (the policy's overall limit), in the owner unit's open hours; pauses
 //   legal  — acceptance → 15 calendar days, or the regulator's deadline; never pauses
+//   accept — an appeal forwarded by the regulator must be taken up (dispatched or answered) within 5 working days
 
 export interface TicketClocks {
   policyId: number | null;
@@ -37,6 +38,8 @@ export interface TicketClocks {
   answerPausedMs: number;
   legal: Deadline | null;
   legalState: DeadlineState;
+  accept: Deadline | null;
+  acceptState: DeadlineState;
   acceptedAt: Date;
   repliedAt: Date | null;
   answeredAt: Date | null;
@@ -48,6 +51,7 @@ export function atAcceptance(args: {
   limits: SlaLimits;
   answerCalendar: BusinessCalendar;
   legalDueAt: Date;
+  acceptDueAt?: Date | null;
 }): TicketClocks {
   return {
     policyId: args.policyId,
@@ -62,6 +66,8 @@ export function atAcceptance(args: {
     answerPausedMs: 0,
     legal: legalDeadline(args.acceptedAt, args.legalDueAt, args.limits.warnPercent),
     legalState: 'ok',
+    accept: args.acceptDueAt ? legalDeadline(args.acceptedAt, args.acceptDueAt, args.limits.warnPercent) : null,
+    acceptState: 'ok',
     acceptedAt: args.acceptedAt,
     repliedAt: null,
     answeredAt: null,
@@ -138,11 +144,13 @@ export function onReopen(c: TicketClocks, at: Date, answerCalendar: BusinessCale
 
 export type ClockTransition =
   | { clock: 'reply'; from: ReplyState; to: Exclude<ReplyState, 'none' | 'ok'> }
-  | { clock: 'answer' | 'legal'; from: DeadlineState; to: Exclude<DeadlineState, 'ok'> };
+  | { clock: 'answer' | 'legal' | 'accept'; from: DeadlineState; to: Exclude<DeadlineState, 'ok'> };
 
 const replyRunning = (c: TicketClocks) => c.reply !== null && c.repliedAt === null && c.answeredAt === null && c.pausedAt === null;
 const answerRunning = (c: TicketClocks) => c.answer !== null && c.answeredAt === null && c.pausedAt === null;
 const legalRunning = (c: TicketClocks) => c.legal !== null && c.answeredAt === null;
+// taken up once it first travels to a department or is answered
+const acceptRunning = (c: TicketClocks) => c.accept !== null && c.answeredAt === null && c.reply === null;
 
 /** What has fired by `now` that was not recorded yet, and the clocks with it recorded. */
 export function fireDue(c: TicketClocks, now: Date): { clocks: TicketClocks; fired: ClockTransition[] } {
@@ -169,6 +177,13 @@ export function fireDue(c: TicketClocks, now: Date): { clocks: TicketClocks; fir
       next = { ...next, legalState: to };
     }
   }
+  if (acceptRunning(c)) {
+    const to = deadlineStateAt(c.accept!, now);
+    if (deadlineAdvanced(c.acceptState, to) && to !== 'ok') {
+      fired.push({ clock: 'accept', from: c.acceptState, to });
+      next = { ...next, acceptState: to };
+    }
+  }
   return { clocks: next, fired };
 }
 
@@ -178,6 +193,7 @@ export function nextInstant(c: TicketClocks): Date | null {
     replyRunning(c) ? nextReplyInstant(c.reply!, c.replyState === 'none' ? 'ok' : c.replyState) : null,
     answerRunning(c) ? nextDeadlineInstant(c.answer!, c.answerState) : null,
     legalRunning(c) ? nextDeadlineInstant(c.legal!, c.legalState) : null,
+    acceptRunning(c) ? nextDeadlineInstant(c.accept!, c.acceptState) : null,
   ].filter((d): d is Date => d !== null);
   return candidates.length ? new Date(Math.min(...candidates.map((d) => d.getTime()))) : null;
 }
@@ -186,7 +202,7 @@ const worstRank = { ok: 0, warning: 1, overdue: 2, problem: 3 } as const;
 export type SlaState = keyof typeof worstRank;
 
 /** The worst of the three clocks: what a queue colours and a board counts. */
-export function combinedState(c: Pick<TicketClocks, 'replyState' | 'answerState' | 'legalState'>): SlaState {
-  const states: SlaState[] = [c.replyState === 'none' ? 'ok' : c.replyState, c.answerState, c.legalState];
+export function combinedState(c: Pick<TicketClocks, 'replyState' | 'answerState' | 'legalState' | 'acceptState'>): SlaState {
+  const states: SlaState[] = [c.replyState === 'none' ? 'ok' : c.replyState, c.answerState, c.legalState, c.acceptState];
   return states.reduce((a, b) => (worstRank[b] > worstRank[a] ? b : a), 'ok');
 }

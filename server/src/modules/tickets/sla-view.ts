@@ -21,6 +21,7 @@ interface ClockColumns {
   legal_state: string;
   legal_due_at: Instant;
   regulator_accept_due_at: Instant;
+  accept_state: string;
   replied_at: Instant;
   answered_at: Instant;
 }
@@ -59,6 +60,7 @@ export function slaView(r: ClockColumns): TicketSla {
     legalState: r.legal_state as SlaState,
     legalDueAt: toIsoOrNull(r.legal_due_at),
     regulatorAcceptDueAt: toIsoOrNull(r.regulator_accept_due_at),
+    acceptState: r.regulator_accept_due_at ? (r.accept_state as SlaState) : null,
     pausedMs: Number(r.sla_paused_ms),
     paused: r.sla_paused_at !== null,
     dueAt: currentDue(r),

@@ -9,7 +9,7 @@ import { isSlaAlertKind } from '../../lib/vocabulary';
 import { useNotifications } from './use-notifications';
 
 const SHOWN = 20;
-const dangerKinds = new Set(['sla.overdue', 'sla.problem', 'sla.answer_overdue', 'sla.legal_overdue']);
+const dangerKinds = new Set(['sla.overdue', 'sla.problem', 'sla.answer_overdue', 'sla.legal_overdue', 'sla.accept_overdue']);
 
 function NotificationRow({ n, onOpen }: { n: Notification; onOpen(n: Notification): void }) {
   const { t } = useI18n();

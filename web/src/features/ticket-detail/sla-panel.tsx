@@ -84,8 +84,21 @@ export function SlaPanel({ ticket }: { ticket: TicketView }) {
     { key: 'answer', label: t('sla.panel.answer'), children: answer },
     { key: 'legal', label: t('sla.panel.legal'), children: legal },
   ];
-  if (sla.regulatorAcceptDueAt)
-    items.push({ key: 'regulator', label: t('sla.panel.regulatorAccept'), children: formatTime(sla.regulatorAcceptDueAt) });
+  // taken up once it has travelled to a department or been answered
+  if (sla.regulatorAcceptDueAt && sla.acceptState) {
+    const takenUp = isAnswered || sla.replyState !== 'none';
+    items.push({
+      key: 'regulator',
+      label: t('sla.panel.regulatorAccept'),
+      children: (
+        <Clock
+          state={sla.acceptState}
+          left={takenUp ? done : <TimeLeft clock={{ state: sla.acceptState, dueAt: sla.regulatorAcceptDueAt, paused: false }} />}
+          rows={[[t('sla.panel.dueAt'), formatTime(sla.regulatorAcceptDueAt)]]}
+        />
+      ),
+    });
+  }
   items.push({
     key: 'policy',
     label: t('sla.panel.policy'),
