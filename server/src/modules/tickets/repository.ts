@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Insertable, type Transaction, type Updateable } from 'kysely';
+import { sql, type CompiledQuery, type ExpressionBuilder, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { TicketStatus } from '../../../../contracts/tickets.js';
 import type { Db } from '../../db/dialect.js';
 import { count, escapeLike, likeOperator } from '../../db/dialect.js';
@@ -130,6 +130,8 @@ export function createTicketRepository(db: Db) {
   }
 
   let detailById: ReturnType<ReturnType<typeof detailQuery>['compile']> | undefined;
+  const insertTicketByColumns = new Map<string, CompiledQuery<{ id: number }>>();
+  let insertEventCompiled: CompiledQuery | undefined;
 
   return {
     connection: k as Conn,
@@ -146,8 +148,17 @@ export function createTicketRepository(db: Db) {
     },
 
     async insertTicket(trx: Conn, row: Insertable<TicketTable>): Promise<number> {
-      const r = await trx.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow();
-      return r.id;
+      // intake's hottest statement: compiled once per column set, then run with each row's values in column order
+      // Kysely leaves out undefined values, so they stay out of the column set too
+      const columns = (Object.keys(row) as (keyof typeof row)[]).filter((c) => row[c] !== undefined);
+      const key = columns.join(',');
+      let compiled = insertTicketByColumns.get(key);
+      if (!compiled) {
+        compiled = trx.insertInto('tickets').values(row).returning('id').compile();
+        insertTicketByColumns.set(key, compiled);
+      }
+      const r = await trx.executeQuery({ ...compiled, parameters: columns.map((c) => row[c]) } as typeof compiled);
+      return r.rows[0]!.id;
     },
 
     async insertEvent(
@@ -164,20 +175,23 @@ export function createTicketRepository(db: Db) {
         at: string;
       },
     ) {
-      await trx
+      const values = [e.ticketId, e.action, e.from, e.to, e.actorId, e.unitId ?? null, e.note ?? null, JSON.stringify(e.data ?? {}), e.at];
+      // every move writes one: compiled once, run with each event's values in this column order
+      insertEventCompiled ??= trx
         .insertInto('ticket_events')
         .values({
-          ticket_id: e.ticketId,
-          action: e.action,
-          from_status: e.from,
-          to_status: e.to,
-          actor_id: e.actorId,
-          unit_id: e.unitId ?? null,
-          note: e.note ?? null,
-          data: JSON.stringify(e.data ?? {}),
-          at: e.at,
+          ticket_id: 0,
+          action: '',
+          from_status: null,
+          to_status: null,
+          actor_id: null,
+          unit_id: null,
+          note: null,
+          data: '',
+          at: '',
         })
-        .execute();
+        .compile();
+      await trx.executeQuery({ ...insertEventCompiled, parameters: values });
     },
 
     async findDetail(c: Conn, id: number) {
