@@ -4,6 +4,13 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 export const Strict = { additionalProperties: false } as const;
 
 export const IsoInstant = Type.String({ format: 'date-time', description: 'ISO-8601 instant in UTC' });
+// An instant or null as one JSON type list rather than anyOf: the response serialiser then writes it directly
+// instead of trying each branch with a validator (a ticket carries a dozen of these).
+export const NullableInstant = Type.Unsafe<string | null>({
+  type: ['string', 'null'],
+  format: 'date-time',
+  description: 'ISO-8601 instant in UTC, or null',
+});
 export const Id = Type.Integer({ minimum: 1 });
 export const IdParam = Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'numeric id' });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, IsoInstant, Strict } from './common.js';
+import { Id, IsoInstant, Strict, NullableInstant } from './common.js';
 
 export const Notification = Type.Object({
   id: Id,
@@ -10,7 +10,7 @@ export const Notification = Type.Object({
   ticketId: Type.Union([Id, Type.Null()]),
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: IsoInstant,
-  readAt: Type.Union([IsoInstant, Type.Null()]),
+  readAt: NullableInstant,
 });
 export type Notification = Static<typeof Notification>;
 

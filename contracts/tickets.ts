@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, IsoInstant, LimitQuery, Phone, PhoneOrMasked, Strict } from './common.js';
+import { Id, IsoInstant, LimitQuery, Phone, PhoneOrMasked, Strict, NullableInstant } from './common.js';
 import { CategoryCode, Customer, CustomerLevel, UnitRef } from './org.js';
 
 export const TicketStatuses = ['accepted', 'dispatched', 'processing', 'replied', 'answered', 'closed', 'returned', 'suspended'] as const;
@@ -62,7 +62,7 @@ export const Regulator = Type.Object(
 export const SlaStates = ['ok', 'warning', 'overdue', 'problem'] as const;
 export type SlaState = (typeof SlaStates)[number];
 export const SlaState = Type.Union(SlaStates.map((s) => Type.Literal(s)));
-const Instant = Type.Union([IsoInstant, Type.Null()]);
+const Instant = NullableInstant;
 
 // A ticket's clocks (DOMAIN.md §3, §11): reply (dispatch → the department's reply, 48 h / 72 h by default),
 // answer (acceptance → the customer is answered) and legal (15 days, or the regulator's deadline).
@@ -131,17 +131,17 @@ export const TicketView = Type.Object({
   ownerUnit: Type.Union([UnitRef, Type.Null()]),
   handlingUnit: Type.Union([UnitRef, Type.Null()]),
   handlingUser: Type.Union([PersonRef, Type.Null()], { description: 'who took the order, or to whom it was pushed and not yet taken' }),
-  assignedAt: Type.Union([IsoInstant, Type.Null()]),
+  assignedAt: NullableInstant,
   regulator: Type.Union([Type.Object({ reference: Type.String(), overLevel: Type.Boolean() }), Type.Null()]),
   intercepted: Type.Boolean({ description: 'closed at first contact without a work order travelling' }),
   resolution: Type.Union([Type.String(), Type.Null()]),
   answer: Type.Union([Type.String(), Type.Null()]),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
-  dispatchedAt: Type.Union([IsoInstant, Type.Null()]),
-  repliedAt: Type.Union([IsoInstant, Type.Null()]),
-  answeredAt: Type.Union([IsoInstant, Type.Null()]),
-  closedAt: Type.Union([IsoInstant, Type.Null()]),
+  dispatchedAt: NullableInstant,
+  repliedAt: NullableInstant,
+  answeredAt: NullableInstant,
+  closedAt: NullableInstant,
   version: Type.Integer(),
   sla: TicketSla,
   actions: Type.Array(TicketAction, { description: 'what the signed-in user may do to this ticket now' }),
