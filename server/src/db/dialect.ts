@@ -21,9 +21,10 @@ export const isSet = (v: number | boolean | null | undefined): boolean => v === 
 // COUNT(*) comes back as a string (bigint) from pg and a number from SQLite.
 export const count = (v: string | number | bigint | null | undefined): number => Number(v ?? 0);
 
-// Row locks exist only on PostgreSQL; SQLite serialises writers on its one connection.
-export function lockForUpdate<DB, TB extends keyof DB, O>(dialect: DialectName, q: SelectQueryBuilder<DB, TB, O>) {
-  return dialect === 'postgres' ? q.forUpdate() : q;
+// Claiming work several processes may reach at once: on PostgreSQL lock the rows and skip those another process
+// holds; SQLite serialises writers on its one connection and has no row locks.
+export function claimRows<DB, TB extends keyof DB, O>(dialect: DialectName, q: SelectQueryBuilder<DB, TB, O>) {
+  return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
 }
 
 export function isUniqueViolation(err: unknown): boolean {

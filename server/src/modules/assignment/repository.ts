@@ -1,5 +1,5 @@
 import type { Selectable, Transaction } from 'kysely';
-import type { Db } from '../../db/dialect.js';
+import { claimRows, type Db } from '../../db/dialect.js';
 import { count, toIso } from '../../db/dialect.js';
 import type { Database, TicketTable } from '../../db/schema.js';
 import type { AssignmentMode, Presence } from './assignee.js';
@@ -111,13 +111,15 @@ export function createAssignmentRepository(db: Db) {
      * assign_check_at (or holds the lock), and this one then leaves it alone.
      */
     async claimUnchanged(trx: Conn, t: { id: number; assign_check_at: string | Date | null; version: number }): Promise<boolean> {
-      let q = trx
-        .selectFrom('tickets')
-        .select('id')
-        .where('id', '=', t.id)
-        .where('version', '=', t.version)
-        .where('assign_check_at', '=', t.assign_check_at);
-      if (db.dialect === 'postgres') q = q.forUpdate().skipLocked();
+      const q = claimRows(
+        db.dialect,
+        trx
+          .selectFrom('tickets')
+          .select('id')
+          .where('id', '=', t.id)
+          .where('version', '=', t.version)
+          .where('assign_check_at', '=', t.assign_check_at),
+      );
       return !!(await q.executeTakeFirst());
     },
 

@@ -55,11 +55,6 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
     version: c.version,
   });
 
-  async function withRoutes(codes: string[]) {
-    const lineage = [...new Set(codes.flatMap((c) => [c, parentOf(c)].filter((x): x is string => !!x)))];
-    return new Map((await repo.findRoutes(lineage)).map((r) => [r.categoryCode, r]));
-  }
-
   async function categoryOrThrow(code: string, field = 'params.code'): Promise<CategoryRow> {
     const [c] = await repo.findCategories([code]);
     if (!c) throw notFound('category.not_found', `No category ${code}`, { field });
@@ -82,7 +77,7 @@ export function createCategoryService(deps: { repo: CategoryRepository; clock: C
 
     async get(code: string): Promise<Category> {
       const c = await categoryOrThrow(code);
-      return view(c, await withRoutes([code]));
+      return view(c, (await snapshot()).routes);
     },
 
     // A complaint is filed against an active leaf, so routing and statistics see the second level.

@@ -60,7 +60,7 @@ export function createOrgService(deps: {
       const pid = await parentId(body.parentCode);
       const cid = await calendarId(body.calendarCode);
       try {
-        await repo.insertUnit(repo_(), {
+        await repo.insertUnit(repo.connection, {
           code: body.code,
           name: body.name,
           nameEn: body.nameEn,
@@ -99,19 +99,19 @@ export function createOrgService(deps: {
       if (body.assignmentMode !== undefined) patch.assignment_mode = body.assignmentMode;
       if (body.maxOpenPerPerson !== undefined) patch.max_open_per_person = body.maxOpenPerPerson;
       if (body.takeTimeoutMinutes !== undefined) patch.take_timeout_minutes = body.takeTimeoutMinutes;
-      if (!(await repo.updateUnit(repo_(), unit.id, unit.version, patch, now()))) throw stale();
+      if (!(await repo.updateUnit(repo.connection, unit.id, unit.version, patch, now()))) throw stale();
       deps.onUnitChanged();
       return unitOrThrow(code, 'params.code');
     },
 
     async deleteUnit(code: string): Promise<void> {
       const unit = await unitOrThrow(code, 'params.code');
-      const usage = await repo.unitUsage(repo_(), unit.id);
+      const usage = await repo.unitUsage(repo.connection, unit.id);
       if (usage.children > 0) throw conflict('unit.has_children', 'Move or delete its sub-units first');
       if (usage.users + usage.tickets + usage.routes > 0) {
         throw conflict('unit.in_use', 'Staff, routing or tickets refer to this unit; deactivate it instead', usage);
       }
-      await repo.deleteUnit(repo_(), unit.id);
+      await repo.deleteUnit(repo.connection, unit.id);
     },
 
     listUsers: async (filter: { role?: string; unitCode?: string }): Promise<User[]> => {
@@ -130,7 +130,7 @@ export function createOrgService(deps: {
       await checkSkills(body.skills);
       const passwordHash = await hashPassword(body.password);
       try {
-        const id = await repo.insertUser(repo_(), {
+        const id = await repo.insertUser(repo.connection, {
           username: body.username,
           displayName: body.displayName,
           role: body.role,
@@ -159,7 +159,7 @@ export function createOrgService(deps: {
       if (body.isActive !== undefined) patch.is_active = body.isActive ? 1 : 0;
       if (body.isSupervisor !== undefined) patch.is_supervisor = body.isSupervisor ? 1 : 0;
       if (body.password !== undefined) patch.password_hash = await hashPassword(body.password);
-      if (!(await repo.updateUser(repo_(), id, user.version, patch, now()))) throw stale();
+      if (!(await repo.updateUser(repo.connection, id, user.version, patch, now()))) throw stale();
       if (body.skills !== undefined) await repo.setSkills(id, [...new Set(body.skills)]);
       // a disabled account, new role or new password must not keep an old session alive
       if (
@@ -178,9 +178,5 @@ export function createOrgService(deps: {
       await this.updateUser(id, { isActive: false });
     },
   };
-
-  function repo_() {
-    return repo.connection;
-  }
 }
 export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,5 +1,5 @@
 import type { Selectable, Transaction, Updateable } from 'kysely';
-import type { Db } from '../../db/dialect.js';
+import { claimRows, type Db } from '../../db/dialect.js';
 import type { Database, TicketTable } from '../../db/schema.js';
 import type { BusinessCalendar, OpenHours } from './calendar.js';
 import type { SlaPolicy } from './policy.js';
@@ -162,10 +162,11 @@ export function createSlaRepository(db: Db) {
 
     // the sweep
     async claimDue(trx: Conn, now: string, limit: number): Promise<DueTicket[]> {
-      let q = trx.selectFrom('tickets').selectAll().where('sla_next_at', '<=', now).orderBy('sla_next_at').limit(limit);
       // two server processes never fire the same transition: each skips rows the other holds
-      if (db.dialect === 'postgres') q = q.forUpdate().skipLocked();
-      return q.execute();
+      return claimRows(
+        db.dialect,
+        trx.selectFrom('tickets').selectAll().where('sla_next_at', '<=', now).orderBy('sla_next_at').limit(limit),
+      ).execute();
     },
     async updateClocks(trx: Conn, id: number, columns: Updateable<TicketTable>, bumpVersion: boolean) {
       let q = trx.updateTable('tickets').set(columns).where('id', '=', id);

@@ -37,6 +37,13 @@ export function createSlaScheduler(deps: { repo: SlaRepository; clock: Clock; on
     const at = now.toISOString();
     return repo.transaction(async (trx) => {
       const rows = await repo.claimDue(trx, at, BATCH);
+      // a burst of breaches in one unit tells the same people: look them up once per batch
+      const people = new Map<string, Promise<number[]>>();
+      const tell = (unitId: number | null, person: number | null) => {
+        const key = `${unitId}:${person}`;
+        if (!people.has(key)) people.set(key, repo.peopleToTell(trx, unitId, person));
+        return people.get(key)!;
+      };
       const alerts: ClockAlert[] = [];
       for (const row of rows) {
         const { clocks, fired } = fireDue(clocksFromRow(row), now);
@@ -61,7 +68,7 @@ export function createSlaScheduler(deps: { repo: SlaRepository; clock: Clock; on
           });
           // the department hears about its reply clock; the owner about the answer, legal and accept ones
           const unitId = t.clock === 'reply' ? row.handling_unit_id : row.owner_unit_id;
-          const userIds = await repo.peopleToTell(trx, unitId, t.clock === 'reply' ? row.handling_user_id : row.owner_id);
+          const userIds = await tell(unitId, t.clock === 'reply' ? row.handling_user_id : row.owner_id);
           await repo.insertNotifications(trx, userIds, { ticketId: row.id, kind, data: { number: row.number, state: t.to, dueAt }, at });
           alerts.push({
             ticketId: row.id,

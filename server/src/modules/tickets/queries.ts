@@ -44,7 +44,7 @@ export function createTicketQueries(deps: TicketDeps) {
 
   // A ticket the user may not see is reported as missing, so its existence does not leak.
   async function visibleRow(actor: Actor, id: number): Promise<TicketDetailRow> {
-    const row = await repo.findDetail(repo_(), id);
+    const row = await repo.findDetail(repo.connection, id);
     if (!row || !(await maySee(actor, row))) throw notFound('ticket.not_found', `No ticket ${id}`);
     return row;
   }
@@ -62,10 +62,6 @@ export function createTicketQueries(deps: TicketDeps) {
       handlingUnitId: row.handling_unit_id,
     };
     return ticketView(row, { showPhone: showsPhone(actor), actions: allowedActions(state, standingOf(actor)) });
-  }
-
-  function repo_() {
-    return deps.repo.connection;
   }
 
   async function filterFor(actor: Actor, q: TicketListQuery): Promise<TicketFilter | null> {
