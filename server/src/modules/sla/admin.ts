@@ -40,19 +40,13 @@ const weeklyOut = (w: (OpenHours | null)[] | null): BusinessCalendar['weekly'] =
 
 // Administrators' side of time limits: policies, calendars, the holiday list and escalation rules.
 export function createSlaAdmin(deps: { repo: SlaRepository; clock: Clock; findUnit: FindUnit; unitById: UnitById; cache: ReferenceCache }) {
-  const { clock } = deps;
+  const { repo, clock } = deps;
   // every write clears the cached policies and calendars, so the next complaint runs under the change
-  const repo = new Proxy(deps.repo, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== 'function' || !/^(insert|update|delete|put)/.test(String(prop))) return value;
-      return async (...args: unknown[]) => {
-        const result = (await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)) as unknown;
-        deps.cache.invalidate();
-        return result;
-      };
-    },
-  });
+  const written = async <T>(write: Promise<T>): Promise<T> => {
+    const result = await write;
+    deps.cache.invalidate();
+    return result;
+  };
   const now = () => clock.now().toISOString();
 
   const policyView = (p: Awaited<ReturnType<SlaRepository['listPolicies']>>[number]): SlaPolicy => ({
@@ -104,20 +98,22 @@ export function createSlaAdmin(deps: { repo: SlaRepository; clock: Clock; findUn
     async createPolicy(b: CreateSlaPolicyBody): Promise<SlaPolicy> {
       checkLimits(b);
       const at = now();
-      const id = await repo.insertPolicy({
-        name: b.name,
-        category_code: b.categoryCode ?? null,
-        customer_level: b.customerLevel ?? null,
-        priority: b.priority ?? null,
-        reply_minutes: b.replyMinutes,
-        problem_minutes: b.problemMinutes,
-        warn_percent: b.warnPercent,
-        answer_minutes: b.answerMinutes,
-        is_active: b.isActive === false ? 0 : 1,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      });
+      const id = await written(
+        repo.insertPolicy({
+          name: b.name,
+          category_code: b.categoryCode ?? null,
+          customer_level: b.customerLevel ?? null,
+          priority: b.priority ?? null,
+          reply_minutes: b.replyMinutes,
+          problem_minutes: b.problemMinutes,
+          warn_percent: b.warnPercent,
+          answer_minutes: b.answerMinutes,
+          is_active: b.isActive === false ? 0 : 1,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        }),
+      );
       return policyView(await policyOrThrow(id));
     },
     // a change applies to tickets dispatched after it: running tickets keep the limits they recorded
@@ -137,13 +133,13 @@ export function createSlaAdmin(deps: { repo: SlaRepository; clock: Clock; findUn
         ...(b.isActive !== undefined && { is_active: b.isActive ? 1 : 0 }),
         updated_at: now(),
       };
-      if (!(await repo.updatePolicy(id, p.version, patch))) throw stale();
+      if (!(await written(repo.updatePolicy(id, p.version, patch)))) throw stale();
       return policyView(await policyOrThrow(id));
     },
     async deletePolicy(id: number) {
       await policyOrThrow(id);
       if (await repo.policyInUse(id)) throw conflict('sla_policy.in_use', 'Tickets run under this policy; deactivate it instead');
-      await repo.deletePolicy(id);
+      await written(repo.deletePolicy(id));
     },
 
     listCalendars: async (): Promise<BusinessCalendar[]> =>
@@ -151,15 +147,17 @@ export function createSlaAdmin(deps: { repo: SlaRepository; clock: Clock; findUn
     async createCalendar(b: CreateCalendarBody): Promise<BusinessCalendar> {
       const weekly = weeklyIn(b.weekly);
       try {
-        await repo.insertCalendar({
-          code: b.code,
-          name: b.name,
-          name_en: b.nameEn,
-          weekly: weekly && JSON.stringify(weekly),
-          observes_holidays: b.observesHolidays === false ? 0 : 1,
-          version: 1,
-          updated_at: now(),
-        });
+        await written(
+          repo.insertCalendar({
+            code: b.code,
+            name: b.name,
+            name_en: b.nameEn,
+            weekly: weekly && JSON.stringify(weekly),
+            observes_holidays: b.observesHolidays === false ? 0 : 1,
+            version: 1,
+            updated_at: now(),
+          }),
+        );
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict('calendar.code_taken', `Calendar code ${b.code} is taken`, { field: 'body.code' });
         throw err;
@@ -177,37 +175,39 @@ export function createSlaAdmin(deps: { repo: SlaRepository; clock: Clock; findUn
         ...(b.observesHolidays !== undefined && { observes_holidays: b.observesHolidays ? 1 : 0 }),
         updated_at: now(),
       };
-      if (!(await repo.updateCalendar(c.id, c.version, patch))) throw stale();
+      if (!(await written(repo.updateCalendar(c.id, c.version, patch)))) throw stale();
       const after = await calendarOrThrow(code);
       return { ...after, weekly: weeklyOut(after.weekly) };
     },
     async deleteCalendar(code: string) {
       const c = await calendarOrThrow(code);
       if (await repo.calendarInUse(c.id)) throw conflict('calendar.in_use', 'Units work on this calendar; move them first');
-      await repo.deleteCalendar(c.id);
+      await written(repo.deleteCalendar(c.id));
     },
 
     listHolidays: (): Promise<Holiday[]> => repo.listHolidays(),
     async putHoliday(date: string, b: { kind: 'holiday' | 'workday'; name: string }): Promise<Holiday> {
-      await repo.putHoliday({ date, ...b }, now());
+      await written(repo.putHoliday({ date, ...b }, now()));
       return { date, ...b };
     },
     async deleteHoliday(date: string) {
-      if (!(await repo.deleteHoliday(date))) throw notFound('holiday.not_found', `${date} is not in the holiday list`);
+      if (!(await written(repo.deleteHoliday(date)))) throw notFound('holiday.not_found', `${date} is not in the holiday list`);
     },
 
     listRules: async () => Promise.all((await repo.listRules()).map(ruleView)),
     async createRule(b: CreateEscalationRuleBody): Promise<EscalationRule> {
-      const id = await repo.insertRule({
-        name: b.name,
-        on_state: b.onState,
-        category_code: b.categoryCode ?? null,
-        raise_priority: b.raisePriority ? 1 : 0,
-        reassign_unit_id: await unitIdOf(b.reassignUnitCode),
-        is_active: b.isActive === false ? 0 : 1,
-        version: 1,
-        updated_at: now(),
-      });
+      const id = await written(
+        repo.insertRule({
+          name: b.name,
+          on_state: b.onState,
+          category_code: b.categoryCode ?? null,
+          raise_priority: b.raisePriority ? 1 : 0,
+          reassign_unit_id: await unitIdOf(b.reassignUnitCode),
+          is_active: b.isActive === false ? 0 : 1,
+          version: 1,
+          updated_at: now(),
+        }),
+      );
       return ruleView((await repo.listRules()).find((r) => r.id === id)!);
     },
     async updateRule(id: number, b: UpdateEscalationRuleBody, expected?: number): Promise<EscalationRule> {
@@ -223,11 +223,11 @@ export function createSlaAdmin(deps: { repo: SlaRepository; clock: Clock; findUn
         ...(b.isActive !== undefined && { is_active: b.isActive ? 1 : 0 }),
         updated_at: now(),
       };
-      if (!(await repo.updateRule(id, r.version, patch))) throw stale();
+      if (!(await written(repo.updateRule(id, r.version, patch)))) throw stale();
       return ruleView((await repo.listRules()).find((x) => x.id === id)!);
     },
     async deleteRule(id: number) {
-      if (!(await repo.deleteRule(id))) throw notFound('escalation_rule.not_found', `No escalation rule ${id}`);
+      if (!(await written(repo.deleteRule(id)))) throw notFound('escalation_rule.not_found', `No escalation rule ${id}`);
     },
   };
 }
