@@ -30,6 +30,7 @@ import {
   slaRoutes,
   type SlaScheduler,
 } from './modules/sla/index.js';
+import { createSmsOutbox, type SmsOutbox } from './modules/sms/index.js';
 import { createTicketRepository, createTicketService, ticketRoutes } from './modules/tickets/index.js';
 import {
   assignmentRoutes,
@@ -90,6 +91,7 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const cache = createReferenceCache(clock);
+  const smsOutbox = createSmsOutbox({ clock, sender: config.smsSender });
   const authRepo = createAuthRepository(db);
   const auth = createAuthService({ repo: authRepo, clock, sessionIdleHours: config.sessionIdleHours });
   const orgRepo = createOrgRepository(db);
@@ -148,6 +150,7 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
     findUnit,
     clocks,
     assigner: assignment,
+    observers: [],
     onChange: (c) => bus.publish([{ type: 'ticket.changed', ...c, at: clock.now().toISOString() }]),
     clock,
     timeZone: config.timeZone,
@@ -184,6 +187,7 @@ export async function buildApp({ config, db, clock, logger, bus = createMemoryBu
   await app.register(liveRoutes, { bus });
   await app.register(assignmentRoutes, { assignment });
   app.decorate('sla', scheduler);
+  app.decorate('smsOutbox', smsOutbox);
   app.decorate('assignment', assignment);
 
   if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
@@ -200,6 +204,8 @@ declare module 'fastify' {
     routeGuards: RouteGuard[];
     /** the sweep that fires clock warnings and breaches; main.ts runs it on a timer, tests call it */
     sla: SlaScheduler;
+    /** every message to a customer is enqueued here, in the transaction that makes it due */
+    smsOutbox: SmsOutbox;
     /** the sweep that takes back orders nobody took in time and assigns them again */
     assignment: AssignmentService;
   }

@@ -14,6 +14,8 @@ export interface Config {
   sessionIdleHours: number;
   slaSweepSeconds: number;
   webRoot: string;
+  /** the service number customers see and reply to (SMS_SENDER) */
+  smsSender: string;
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +65,12 @@ function timeZone(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function smsSender(env: NodeJS.ProcessEnv): string {
+  const raw = env.SMS_SENDER || '10086';
+  if (!/^[0-9]{3,15}$/.test(raw)) throw bad('SMS_SENDER', raw, 'the service number, 3 to 15 digits');
+  return raw;
+}
+
 const LogLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -78,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database: database(env, cwd),
     demo: flag(env, 'CLOSELOOP_DEMO'),
     timeZone: timeZone(env),
+    smsSender: smsSender(env),
     logLevel,
     adminPassword,
     sessionIdleHours: integer(env, 'SESSION_IDLE_HOURS', 12, 1, 24 * 30),

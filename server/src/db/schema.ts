@@ -137,6 +137,10 @@ export interface TicketTable {
   // assignment (migration 0003)
   assigned_at: Generated<Instant | null>;
   assign_check_at: Generated<Instant | null>;
+  // repeat complaints and incidents (migration 0004)
+  is_repeat: Generated<Flag>;
+  repeat_of: Generated<string | null>;
+  incident_id: Generated<number | null>;
 }
 
 export interface TicketEventTable {
@@ -233,7 +237,60 @@ export interface SystemSettingTable {
   updated_at: Instant;
 }
 
+export interface SmsOutboxTable {
+  id: Generated<number>;
+  phone: string;
+  sender: string;
+  text: string;
+  /** otp | notification | reply | survey | callback | incident | command */
+  purpose: string;
+  ticket_id: number | null;
+  dedupe_key: string | null;
+  /** queued | sending | sent | delivered | failed */
+  state: Generated<string>;
+  attempts: Generated<number>;
+  not_before: Instant;
+  next_attempt_at: Instant | null;
+  last_error: string | null;
+  gateway_ids: string | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+  delivered_at: Instant | null;
+}
+
+export interface SurveyTable {
+  id: Generated<number>;
+  ticket_id: number;
+  customer_id: number;
+  reply_code: string | null;
+  /** sms | web */
+  channel: string;
+  /** pending | answered | expired */
+  status: Generated<string>;
+  score: number | null;
+  comment: string | null;
+  /** sms | web | ivr | agent */
+  answered_via: string | null;
+  sent_at: Instant;
+  answered_at: Instant | null;
+  expires_at: Instant;
+}
+
+export interface CustomerContactTable {
+  id: Generated<number>;
+  customer_id: number | null;
+  phone: string;
+  channel: string;
+  kind: string;
+  ticket_id: number | null;
+  at: Instant;
+}
+
+// Later modules declare their own tables in their module (tables.ts) and extend this interface.
 export interface Database {
+  sms_outbox: SmsOutboxTable;
+  surveys: SurveyTable;
+  customer_contacts: CustomerContactTable;
   system_settings: SystemSettingTable;
   calendars: CalendarTable;
   holidays: HolidayTable;

@@ -555,6 +555,7 @@ export const zhCN = {
   'admin.users.skills': '技能',
   'admin.users.skillsHint': '擅长处理的投诉分类；选中一级分类即包含其全部子分类',
   'admin.users.presence': '在线状态',
+  // later areas keep their texts in ./parts (one file each, both languages side by side)
 } satisfies Record<DomainKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,6 +5,8 @@ import { can, type Actor } from '../auth/index.js';
 import type { CategoryService } from '../categories/index.js';
 import type { CustomerRepository } from '../customers/index.js';
 import type { ActorStanding } from './lifecycle.js';
+import type { Selectable, Transaction } from 'kysely';
+import type { Database, TicketTable } from '../../db/schema.js';
 import type { TicketDetailRow, TicketPatch, TicketRepository } from './repository.js';
 
 /** The SLA module, as the ticket flow sees it: the clock columns at acceptance and after each move. */
@@ -41,6 +43,28 @@ export interface TicketAssigner {
   afterAssigned(userId: number, at: Date): Promise<void>;
 }
 
+/** A ticket as stored after a change: every column the change wrote, and the rest as they were. */
+export type TicketFacts = Partial<Selectable<TicketTable>> &
+  Pick<Selectable<TicketTable>, 'id' | 'number' | 'status' | 'channel' | 'category_code' | 'customer_id' | 'priority' | 'created_at'>;
+
+/** One committed move of a ticket: intake (`before` null, action 'accept') or a workflow action. */
+export interface TicketChange {
+  action: TicketAction | 'accept';
+  before: TicketDetailRow | null;
+  after: TicketFacts;
+  actorId: number | null;
+  at: string;
+}
+
+/**
+ * Another module's part in every ticket change (figures, incidents, surveys…). It runs inside the transaction that
+ * wrote the change, so what it records commits or rolls back with the ticket and never disagrees with it.
+ * Never query through the main connection here: on SQLite that waits on this very transaction.
+ */
+export interface TicketObserver {
+  onTicketChange(trx: Transaction<Database>, change: TicketChange): Promise<void>;
+}
+
 // What the ticket service's parts share: its data access, its neighbours, the clock.
 export interface TicketDeps {
   repo: TicketRepository;
@@ -49,6 +73,8 @@ export interface TicketDeps {
   findUnit: (code: string) => Promise<(UnitRef & { isActive: boolean }) | undefined>;
   clocks: TicketClockPlanner;
   assigner: TicketAssigner;
+  /** told of every change inside its transaction; see TicketObserver */
+  observers: TicketObserver[];
   /** told after every committed change, so open queues and boards refresh */
   onChange: (change: { ticketId: number; number: string; status: string; unitIds: number[]; userIds: number[] }) => void;
   clock: Clock;

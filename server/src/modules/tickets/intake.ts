@@ -77,7 +77,7 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
               : await deps.customers.findOrCreate(trx, body.customerPhone, body.customerName, at);
           const number = formatTicketNumber(localDay(now, deps.timeZone), await repo.nextSequence(trx, localDay(now, deps.timeZone)));
           const loc = body.location ?? {};
-          const ticketId = await repo.insertTicket(trx, {
+          const row = {
             number,
             channel: body.channel,
             customer_id: customerId,
@@ -110,7 +110,8 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
             closed_at: resolved ? at : null,
             version: 1,
             ...clockColumns,
-          });
+          };
+          const ticketId = await repo.insertTicket(trx, row);
           await repo.insertEvent(trx, {
             ticketId,
             action: 'accept',
@@ -135,6 +136,8 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
               at,
             });
           }
+          for (const o of deps.observers)
+            await o.onTicketChange(trx, { action: 'accept', before: null, after: { ...row, id: ticketId }, actorId: actor.id, at });
           if (idempotencyKey)
             await repo.insertIdempotencyKey(trx, { userId: actor.id, key: idempotencyKey, requestHash: hash, ticketId, at });
           return ticketId;

@@ -169,6 +169,8 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
             if (decision.to !== 'dispatched') patch.assign_check_at = null;
             else if (action === 'resume') patch.assign_check_at = at;
             if (!(await repo.updateTicket(trx, id, seen, patch))) return false;
+            const after = { ...current, ...patch, version: seen + 1 };
+            for (const o of deps.observers) await o.onTicketChange(trx, { action, before: current, after, actorId: actor.id, at });
           }
           await repo.insertEvent(trx, {
             ticketId: id,
