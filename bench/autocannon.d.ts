@@ -32,6 +32,8 @@ declare module 'autocannon' {
     pipelining?: number;
     duration?: number;
     amount?: number;
+    /** requests per second over all connections (a fixed load, for latency at a given rate) */
+    overallRate?: number;
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;

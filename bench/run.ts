@@ -5,8 +5,11 @@ import path from 'node:path';
 import { countTickets, signIn } from './product-api.js';
 import { freePort, killAllServersNow, startServer, stopAllServers, waitUntilHealthy } from './processes.js';
 import { findProfile, summarizeProfile } from './profile-summary.js';
+import { formatProgress, measureProgressLookup, type ProgressFigures } from './progress-lookup.js';
 import { buildReport, formatReport, writeReport, type BenchReport } from './report.js';
 import { measureSweep, type SweepFigures } from './sla-sweep.js';
+import { formatStats, measureStats, type StatsBenchFigures } from './stats.js';
+import { measureDetection, type DetectionFigures } from './incident-detection.js';
 import {
   LOAD,
   MAX_ERROR_RATE,
@@ -161,6 +164,22 @@ async function main(): Promise<number> {
 
   await pair('read', readRows(bare, ceilingIds), readTickets(agent, readIds));
 
+  // progress lookup by phone (IVR/SMS) on a second product holding 1,000,000 bulk-loaded tickets; BENCH_PROGRESS=0 skips it
+  let progress: ProgressFigures | undefined;
+  if (process.env.BENCH_PROGRESS !== '0') {
+    const tickets = positiveInteger('BENCH_PROGRESS_TICKETS', 1_000_000);
+    process.stdout.write(`progress lookup: loading ${tickets} tickets straight into SQLite (not timed), then measuring ...`);
+    progress = await measureProgressLookup({
+      root,
+      serverArgs: [MAIN],
+      tmp,
+      tickets,
+      seconds: SECONDS,
+      ceiling: readRows(bare, ceilingIds),
+    });
+    console.log(' done');
+  }
+
   const ticketsStored = await countTickets(product.baseUrl, headers);
   const ceilingRowsStored = ((await (await fetch(`${ceiling.baseUrl}/healthz`)).json()) as { rows: number }).rows;
   // a profile is written when its process exits
@@ -195,9 +214,35 @@ async function main(): Promise<number> {
       console.log(` ${f.fired} fired in ${f.sweepMs.toFixed(0)} ms`);
     }
   }
+  // Repeat and group-complaint detection: the same per complaint over 10,000 and 1,000,000 earlier tickets.
+  let detection: DetectionFigures[] = [];
+  if (process.env.BENCH_DETECTION !== '0') {
+    process.stdout.write('Complaint detection, 10,000 and 1,000,000 earlier tickets (loading takes a while) ...');
+    detection = await measureDetection(10_000, 1_000_000);
+    console.log(` ${detection.map((f) => `${f.perComplaintMs.toFixed(2)} ms`).join(' / ')} per complaint`);
+  }
+  // Figures at scale: BENCH_STATS=50000 (a generated year of that many tickets) or BENCH_STATS=./data/year.db
+  let stats: StatsBenchFigures | undefined;
+  if (process.env.BENCH_STATS) {
+    const spec = process.env.BENCH_STATS;
+    process.stdout.write(`figures: dashboard calls, rollup cost and a full recount on ${spec} ...`);
+    stats = await measureStats(/^[0-9]+$/.test(spec) ? { tickets: Number(spec) } : { file: path.resolve(spec) });
+    console.log(' done');
+  }
   const file = path.join(root, '.bench', 'last.json');
-  writeReport({ ...report, ...(sweeps.length ? { sweeps } : {}) }, file);
+  writeReport(
+    {
+      ...report,
+      ...(sweeps.length ? { sweeps } : {}),
+      ...(detection.length ? { detection } : {}),
+      ...(progress ? { progress } : {}),
+      ...(stats ? { stats } : {}),
+    },
+    file,
+  );
+  if (stats) console.log(`\n${formatStats(stats)}`);
   console.log(`\n${formatReport(report)}\n\nwritten to ${path.relative(root, file)}`);
+  if (progress) console.log(`\n${formatProgress(progress)}`);
   if (sweeps.length === 2) {
     const [small, large] = sweeps as [SweepFigures, SweepFigures];
     console.log(
@@ -206,7 +251,16 @@ async function main(): Promise<number> {
     );
   }
 
-  const broken = runs.filter((r) => r.errorRate > MAX_ERROR_RATE);
+  if (detection.length === 2) {
+    const [small, large] = detection as [DetectionFigures, DetectionFigures];
+    console.log(
+      `Complaint detection (repeat screening + group-complaint windows, whole intake): ${small.perComplaintMs.toFixed(2)} ms among ` +
+        `${small.history} earlier tickets, ${large.perComplaintMs.toFixed(2)} ms among ${large.history} (ratio ` +
+        `${(large.perComplaintMs / small.perComplaintMs).toFixed(2)}, goal about 1)`,
+    );
+  }
+
+  const broken = [...runs, ...(progress?.runs ?? [])].filter((r) => r.errorRate > MAX_ERROR_RATE);
   for (const r of broken)
     console.error(`${r.name}: ${r.failed} of ${r.requests} requests failed (${JSON.stringify(r.statusCounts)}): the figures are not valid`);
   return broken.length > 0 ? 1 : 0;

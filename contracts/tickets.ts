@@ -145,6 +145,11 @@ export const TicketView = Type.Object({
   version: Type.Integer(),
   sla: TicketSla,
   actions: Type.Array(TicketAction, { description: 'what the signed-in user may do to this ticket now' }),
+  repeat: Type.Object(
+    { isRepeat: Type.Boolean(), of: Type.Array(Type.String()) },
+    { description: 'a repeat complaint (DOMAIN.md §6) and the numbers of the earlier tickets it repeats' },
+  ),
+  incidentId: Type.Union([Id, Type.Null()], { description: 'the group-complaint incident this ticket waits on' }),
 });
 export type TicketView = Static<typeof TicketView>;
 
@@ -240,6 +245,8 @@ export const TicketSummary = Type.Object({
   updatedAt: IsoInstant,
   version: Type.Integer(),
   sla: TicketSlaBrief,
+  isRepeat: Type.Boolean(),
+  incidentId: Type.Union([Id, Type.Null()]),
 });
 export type TicketSummary = Static<typeof TicketSummary>;
 
@@ -255,6 +262,30 @@ export const CustomerProfile = Type.Object({
   phone: PhoneOrMasked,
   openTickets: Type.Array(TicketSummary),
   earlierTickets: Type.Array(TicketSummary),
+  repeatCount: Type.Integer({ description: "the customer's repeat complaints among these" }),
+  incidents: Type.Array(
+    Type.Object({
+      id: Id,
+      status: Type.String(),
+      areaLabel: Type.String(),
+      categoryCode: Type.String(),
+      count: Type.Integer(),
+      openedAt: IsoInstant,
+      result: Type.Union([Type.String(), Type.Null()]),
+    }),
+    { description: 'group-complaint incidents this customer is part of' },
+  ),
+  surveys: Type.Array(
+    Type.Object({
+      ticketId: Id,
+      number: Type.String(),
+      status: Type.String(),
+      score: Type.Union([Type.Integer(), Type.Null()]),
+      comment: Type.Union([Type.String(), Type.Null()]),
+      sentAt: IsoInstant,
+      answeredAt: NullableInstant,
+    }),
+  ),
 });
 export type CustomerProfile = Static<typeof CustomerProfile>;
 

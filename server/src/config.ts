@@ -16,7 +16,20 @@ export interface Config {
   webRoot: string;
   /** the service number customers see and reply to (SMS_SENDER) */
   smsSender: string;
+  /** Asterisk FastAGI port (AGI_PORT; 4573 when set to on); undefined: no AGI server */
+  agiPort: number | undefined;
+  /** where the IVR routes a caller with an open complaint (IVR_DESK_QUEUE) and everyone else (IVR_GENERAL_QUEUE) */
+  ivrQueues: { desk: string; general: string };
+  /** the link to the operator's SMS centre (SMS_GATEWAY_URL or SMPP_URL); null: no SMS is sent */
+  smsGateway: SmsGatewayConfig | null;
+  /** local minutes [start, end) when notifications wait for morning (SMS_QUIET_HOURS); null: none */
+  smsQuietHours: { startMinute: number; endMinute: number } | null;
 }
+
+export type SmsGatewayConfig =
+  | { kind: 'simulator' }
+  | { kind: 'smpp'; host: string; port: number; systemId: string; password: string; window: number }
+  | { kind: 'cmpp'; host: string; port: number; spId: string; secret: string; version: '2.0' | '3.0'; serviceId: string };
 
 export class ConfigError extends Error {}
 
@@ -71,6 +84,67 @@ function smsSender(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function smsGateway(env: NodeJS.ProcessEnv): SmsGatewayConfig | null {
+  const name = env.SMS_GATEWAY_URL ? 'SMS_GATEWAY_URL' : 'SMPP_URL';
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw === 'simulator') return { kind: 'simulator' };
+  const expected = 'smpp://SYSTEM_ID:PASSWORD@HOST:PORT, cmpp://SP_ID:SECRET@HOST:PORT?version=3.0 or simulator';
+  const shown = raw.replace(/:[^:@/]*@/, ':***@');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad(name, shown, expected);
+  }
+  const port = Number(url.port);
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  if (!url.hostname || !url.port || !user || !password) throw bad(name, shown, expected);
+  if (url.protocol === 'smpp:') {
+    // the SMSC's limit of unanswered submit_sm, agreed with the operator (10 unless told)
+    const window = Number(url.searchParams.get('window') ?? '10');
+    if (!Number.isInteger(window) || window < 1 || window > 100) throw bad(name, shown, 'smpp://…?window=1 to 100');
+    return { kind: 'smpp', host: url.hostname, port, systemId: user, password, window };
+  }
+  if (url.protocol === 'cmpp:') {
+    const version = url.searchParams.get('version') ?? '3.0';
+    if (version !== '2.0' && version !== '3.0') throw bad(name, shown, 'cmpp://…?version=3.0 or version=2.0');
+    if (!/^[0-9A-Za-z]{1,6}$/.test(user)) throw bad(name, shown, 'a CMPP SP_ID of at most 6 characters');
+    return {
+      kind: 'cmpp',
+      host: url.hostname,
+      port,
+      spId: user,
+      secret: password,
+      version,
+      serviceId: url.searchParams.get('service') ?? '',
+    };
+  }
+  throw bad(name, shown, expected);
+}
+
+function quietHours(env: NodeJS.ProcessEnv): Config['smsQuietHours'] {
+  const raw = env.SMS_QUIET_HOURS || '21:00-08:00';
+  if (raw === 'off') return null;
+  const m = /^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(raw);
+  if (!m || raw.slice(0, 5) === raw.slice(6)) throw bad('SMS_QUIET_HOURS', raw, "HH:MM-HH:MM in the organisation's time, or off");
+  return { startMinute: Number(m[1]) * 60 + Number(m[2]), endMinute: Number(m[3]) * 60 + Number(m[4]) };
+}
+
+function agiPort(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.AGI_PORT;
+  if (raw === undefined || raw === '' || ['0', 'off', 'false', 'no'].includes(raw)) return undefined;
+  if (['on', 'true', 'yes', '1'].includes(raw)) return 4573;
+  return integer(env, 'AGI_PORT', 4573, 1, 65535);
+}
+
+function queueName(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) throw bad(name, raw, 'a queue or skill name (letters, digits, _ . -)');
+  return raw;
+}
+
 const LogLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -87,6 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: flag(env, 'CLOSELOOP_DEMO'),
     timeZone: timeZone(env),
     smsSender: smsSender(env),
+    agiPort: agiPort(env),
+    ivrQueues: { desk: queueName(env, 'IVR_DESK_QUEUE', 'complaint-desk'), general: queueName(env, 'IVR_GENERAL_QUEUE', 'general') },
+    smsGateway: smsGateway(env),
+    smsQuietHours: quietHours(env),
     logLevel,
     adminPassword,
     sessionIdleHours: integer(env, 'SESSION_IDLE_HOURS', 12, 1, 24 * 30),

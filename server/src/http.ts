@@ -17,6 +17,11 @@ export function withETag<T extends { version: number }>(reply: FastifyReply, bod
   return body;
 }
 
+/** Sends JSON already serialised by the route's response schema (a stored representation), with its ETag. */
+export function sendSerialised(reply: FastifyReply, etag: string, body: string): FastifyReply {
+  return reply.header('etag', etag).type('application/json; charset=utf-8').send(body);
+}
+
 export const IfMatchHeaders = Type.Object({
   'if-match': Type.Optional(Type.String({ description: 'the ETag (version) last read; a stale one gets 412' })),
 });

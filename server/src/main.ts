@@ -43,6 +43,8 @@ async function main() {
       if (fired) app.log.info({ fired }, 'clock warnings and breaches fired');
       const moved = await app.assignment.sweep();
       if (moved) app.log.info({ moved }, 'orders assigned again');
+      const refunded = await app.billing.sweep();
+      if (refunded) app.log.info({ refunded }, 'refunds sent to billing');
     } catch (err) {
       app.log.error({ err }, 'SLA sweep failed; it will run again');
     } finally {
@@ -52,9 +54,16 @@ async function main() {
   await sweep();
   const sweepTimer = setInterval(() => void sweep(), config.slaSweepSeconds * 1000);
 
+  // The SMS link connects in the background; the outbox is worked every 2 s and whenever the link comes up.
+  app.sms.start();
+  const smsTimer = setInterval(() => {
+    app.sms.dispatch().catch((err: unknown) => app.log.error({ err }, 'SMS dispatch failed; it will run again'));
+  }, 2000);
+
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweepTimer);
+    clearInterval(smsTimer);
     await app.close();
     await bus.close();
     await db.close();

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { Db } from './dialect.js';
+import { createGroupCommit } from './group-commit.js';
 import type { Database } from './schema.js';
 
 // int8 (COUNT, SUM) as numbers: our counts stay far below 2^53.
@@ -18,7 +19,7 @@ export function openDatabase(config: DatabaseConfig, options: { searchPath?: str
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', transaction: (fn) => kysely.transaction().execute(fn), close: () => kysely.destroy() };
 }
 
 function openSqlite(file: string): Db {
@@ -30,7 +31,7 @@ function openSqlite(file: string): Db {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', transaction: createGroupCommit(kysely), close: () => kysely.destroy() };
 }
 
 // Kysely prepares every query afresh; preparing costs more than running a small statement. The same SQL text

@@ -1,4 +1,14 @@
 import type { Generated } from 'kysely';
+import type { SurveyTables } from '../modules/surveys/tables.js';
+import type { RefundTables } from '../modules/refunds/tables.js';
+import type { QualityTables } from '../modules/quality/tables.js';
+import type { SmsTables } from '../modules/sms/tables.js';
+import type { ApiTokenTables } from '../modules/api-tokens/tables.js';
+import type { SelfServiceTables } from '../modules/selfservice/tables.js';
+import type { CallbackTables } from '../modules/callbacks/tables.js';
+import type { KnowledgeTables } from '../modules/knowledge/tables.js';
+import type { IncidentTables } from '../modules/incidents/tables.js';
+import type { StatsTables } from '../modules/stats/tables.js';
 
 // Row shapes as stored. Booleans are 0/1 integers and instants ISO-8601 UTC text on SQLite,
 // timestamptz on PostgreSQL (read back as Date): repositories convert with `dialect.ts`.
@@ -54,6 +64,8 @@ export interface CustomerTable {
   level: string;
   credit_level: number;
   home_area: string | null;
+  /** zh-CN | en: the language of messages to this customer (migration 0009) */
+  language: Generated<string>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -141,6 +153,8 @@ export interface TicketTable {
   is_repeat: Generated<Flag>;
   repeat_of: Generated<string | null>;
   incident_id: Generated<number | null>;
+  // counted by the database on every UPDATE (migration 0011)
+  row_rev: Generated<number>;
 }
 
 export interface TicketEventTable {
@@ -287,7 +301,18 @@ export interface CustomerContactTable {
 }
 
 // Later modules declare their own tables in their module (tables.ts) and extend this interface.
-export interface Database {
+export interface Database
+  extends
+    StatsTables,
+    IncidentTables,
+    CallbackTables,
+    KnowledgeTables,
+    SelfServiceTables,
+    ApiTokenTables,
+    SmsTables,
+    SurveyTables,
+    RefundTables,
+    QualityTables {
   sms_outbox: SmsOutboxTable;
   surveys: SurveyTable;
   customer_contacts: CustomerContactTable;

@@ -19,7 +19,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
   const at = now.toISOString();
   // one hash for all demo accounts: they share the published demo password anyway
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.kysely.transaction().execute(async (trx) => {
+  await db.transaction(async (trx) => {
     const unitIds = new Map<string, number>();
     for (const u of demoUnits) {
       const row = await trx

@@ -1,14 +1,23 @@
 import {
+  AccountBookOutlined,
+  AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
+  SafetyCertificateOutlined,
   BarChartOutlined,
+  BookOutlined,
   BranchesOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FundOutlined,
   LogoutOutlined,
+  MessageOutlined,
+  PhoneOutlined,
   RiseOutlined,
   ScheduleOutlined,
+  SnippetsOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -42,7 +51,47 @@ function useMenuItems(): MenuItem[] {
       label: <span data-testid="menu-workload">{t('menu.workload')}</span>,
     });
   if (can('stats:read'))
+    items.push({ key: '/dashboard', icon: <FundOutlined />, label: <span data-testid="menu-dashboard">{t('dashboard.menu')}</span> });
+  if (can('stats:read'))
     items.push({ key: '/stats', icon: <BarChartOutlined />, label: <span data-testid="menu-stats">{t('menu.stats')}</span> });
+  if (can('callback:book'))
+    items.push({ key: '/callbacks', icon: <PhoneOutlined />, label: <span data-testid="menu-callbacks">{t('callbacks.menu')}</span> });
+  if (can('incident:read'))
+    items.push({ key: '/incidents', icon: <AlertOutlined />, label: <span data-testid="menu-incidents">{t('incidents.menu')}</span> });
+  if (can('knowledge:read'))
+    items.push({ key: '/knowledge', icon: <BookOutlined />, label: <span data-testid="menu-knowledge">{t('knowledge.menu')}</span> });
+  if (can('revisit:work'))
+    items.push({ key: '/revisits', icon: <PhoneOutlined />, label: <span data-testid="menu-revisits">{t('surveys.menu')}</span> });
+  if (can('refund:approve'))
+    items.push({
+      key: '/refunds/approvals',
+      icon: <AuditOutlined />,
+      label: <span data-testid="menu-refund-approvals">{t('refunds.menu.approvals')}</span>,
+    });
+  if (can('refund:audit'))
+    items.push({
+      key: '/refunds',
+      icon: <AccountBookOutlined />,
+      label: <span data-testid="menu-refunds">{t('refunds.menu.audit')}</span>,
+    });
+  if (can('quality:inspect'))
+    items.push({
+      key: '/quality',
+      icon: <SafetyCertificateOutlined />,
+      label: <span data-testid="menu-quality">{t('quality.menu')}</span>,
+    });
+  if (can('quality:appeal'))
+    items.push({
+      key: '/quality/mine',
+      icon: <SafetyCertificateOutlined />,
+      label: <span data-testid="menu-my-inspections">{t('quality.menu.mine')}</span>,
+    });
+  if (can('quality:scores') && !can('quality:inspect'))
+    items.push({
+      key: '/quality/scores',
+      icon: <SafetyCertificateOutlined />,
+      label: <span data-testid="menu-quality-scores">{t('quality.menu.scores')}</span>,
+    });
   const admin: MenuItem[] = [];
   if (can('org:admin'))
     admin.push(
@@ -62,6 +111,16 @@ function useMenuItems(): MenuItem[] {
       { key: '/admin/holidays', icon: <CalendarOutlined />, label: t('menu.holidays') },
       { key: '/admin/escalation-rules', icon: <RiseOutlined />, label: t('menu.escalationRules') },
     );
+  if (can('knowledge:admin')) admin.push({ key: '/admin/templates', icon: <SnippetsOutlined />, label: t('knowledge.template.menu') });
+  if (can('incident:admin')) admin.push({ key: '/admin/incident-rules', icon: <AlertOutlined />, label: t('incidents.admin.menu') });
+  if (can('callback:admin')) admin.push({ key: '/admin/skill-groups', icon: <PhoneOutlined />, label: t('callbacks.admin.menu') });
+  if (can('sms:admin')) admin.push({ key: '/admin/sms', icon: <MessageOutlined />, label: t('sms.menu') });
+  if (can('quality:admin'))
+    admin.push({
+      key: '/admin/desk-rules',
+      icon: <SafetyCertificateOutlined />,
+      label: <span data-testid="menu-desk-rules">{t('refunds.menu.admin')}</span>,
+    });
   if (admin.length) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), children: admin });
   return items;
 }

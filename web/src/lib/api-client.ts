@@ -15,6 +15,32 @@ import type {
 } from '../../../contracts/org.js';
 import type { MarkReadBody, NotificationList } from '../../../contracts/notifications.js';
 import type {
+  CreateSmsKeywordBody,
+  PutSmsTemplateBody,
+  SimulatedMessage,
+  SimulatorSendBody,
+  SmsKeyword,
+  SmsLinkStatus,
+  SmsOutboxEntry,
+  SmsTemplate,
+} from '../../../contracts/sms.js';
+import type { StatsSummary, StatsSummaryQuery, StatsTicketPage, StatsTicketsQuery } from '../../../contracts/stats.js';
+import type {
+  AttachCallBody,
+  CreateIncidentRuleBody,
+  IncidentList,
+  IncidentMatchQuery,
+  IncidentRule,
+  IncidentSettings,
+  IncidentStatus,
+  IncidentView,
+  RepeatCheck,
+  RepeatSettings,
+  UpdateIncidentRuleBody,
+  UpdateIncidentSettings,
+  UpdateRepeatSettings,
+} from '../../../contracts/incidents.js';
+import type {
   BusinessCalendar,
   CreateCalendarBody,
   CreateEscalationRuleBody,
@@ -41,6 +67,64 @@ import type {
   TicketPage,
   TicketView,
 } from '../../../contracts/tickets.js';
+
+import type {
+  AttemptBody,
+  BookCallbackBody,
+  Callback,
+  CallbackQuery,
+  CreateSkillGroupBody,
+  SkillGroup,
+  UpdateSkillGroupBody,
+} from '../../../contracts/callbacks.js';
+import type {
+  CreateArticleBody,
+  CreateTemplateBody,
+  KnowledgeEntry,
+  KnowledgeHit,
+  KnowledgeListQuery,
+  ProposeCaseBody,
+  ReplyTemplate,
+  ReviewCaseBody,
+  TemplateQuery,
+  UpdateArticleBody,
+  UpdateTemplateBody,
+} from '../../../contracts/knowledge.js';
+
+import type {
+  DecisionBody,
+  Refund,
+  RefundBody,
+  RefundList,
+  RefundListQuery,
+  RefundPolicy,
+  RejectBody,
+  VerificationBody,
+} from '../../../contracts/refunds.js';
+import type {
+  CompleteRevisitBody,
+  RecordSurveyBody,
+  RecordSurveyResult,
+  Revisit,
+  RevisitListQuery,
+  SurveySettings,
+  TicketSurvey,
+} from '../../../contracts/surveys.js';
+import type {
+  AppealBody,
+  AppealDecisionBody,
+  CreateFormBody,
+  InspectBody,
+  Inspection,
+  InspectionForm,
+  InspectionListQuery,
+  SampleList,
+  SampleRunBody,
+  SamplingRules,
+  Scores,
+  ScoresQuery,
+  UpdateFormBody,
+} from '../../../contracts/quality.js';
 
 // The one way the browser talks to the server: session cookie, CSRF header, versions and error codes.
 
@@ -205,6 +289,98 @@ export const api = {
 
   timeliness: (query: Static<typeof TimelinessQuery>) => request<Timeliness>('GET', '/api/v1/stats/timeliness', { query: { ...query } }),
   slaBoard: () => request<SlaBoard>('GET', '/api/v1/sla/board'),
+  // the manager's dashboard: figures, the tickets behind them, open incidents
+  statsSummary: (query: StatsSummaryQuery) => request<StatsSummary>('GET', '/api/v1/stats/summary', { query: { ...query } }),
+  statsTickets: (query: StatsTicketsQuery) => request<StatsTicketPage>('GET', '/api/v1/stats/tickets', { query: { ...query } }),
+  openIncidents: () => request<IncidentList>('GET', '/api/v1/incidents', { query: { status: 'open' } }),
+
+  // specialist seats: skill groups and callbacks
+  skillGroups: () => request<{ items: SkillGroup[] }>('GET', '/api/v1/skill-groups'),
+  createSkillGroup: (body: CreateSkillGroupBody) => request<SkillGroup>('POST', '/api/v1/skill-groups', { body }),
+  updateSkillGroup: (id: number, body: UpdateSkillGroupBody) => request<SkillGroup>('PATCH', `/api/v1/skill-groups/${id}`, { body }),
+  bookCallback: (body: BookCallbackBody) => request<Callback>('POST', '/api/v1/callbacks', { body }),
+  callbacks: (query: CallbackQuery) => request<{ items: Callback[] }>('GET', '/api/v1/callbacks', { query: { ...query } }),
+  takeCallback: (id: number) => request<Callback>('POST', `/api/v1/callbacks/${id}/take`),
+  recordCallbackAttempt: (id: number, body: AttemptBody) => request<Callback>('POST', `/api/v1/callbacks/${id}/attempts`, { body }),
+  // reply templates and the knowledge base
+  templates: (query: TemplateQuery) => request<{ items: ReplyTemplate[] }>('GET', '/api/v1/templates', { query: { ...query } }),
+  createTemplate: (body: CreateTemplateBody) => request<ReplyTemplate>('POST', '/api/v1/templates', { body }),
+  updateTemplate: (id: number, body: UpdateTemplateBody) => request<ReplyTemplate>('PATCH', `/api/v1/templates/${id}`, { body }),
+  deleteTemplate: (id: number) => request<void>('DELETE', `/api/v1/templates/${id}`),
+  searchKnowledge: (q: string, kind?: string) =>
+    request<{ items: KnowledgeHit[] }>('GET', '/api/v1/knowledge/search', { query: { q, kind } }),
+  similarCases: (ticketId: number) => request<{ items: KnowledgeHit[] }>('GET', `/api/v1/tickets/${ticketId}/similar-cases`),
+  knowledgeEntries: (query: KnowledgeListQuery) =>
+    request<{ items: KnowledgeEntry[] }>('GET', '/api/v1/knowledge/entries', { query: { ...query } }),
+  knowledgeEntry: (id: number) => request<KnowledgeEntry>('GET', `/api/v1/knowledge/entries/${id}`),
+  proposeCase: (body: ProposeCaseBody) => request<KnowledgeEntry>('POST', '/api/v1/knowledge/cases', { body }),
+  reviewCase: (id: number, body: ReviewCaseBody) => request<KnowledgeEntry>('POST', `/api/v1/knowledge/cases/${id}/review`, { body }),
+  createArticle: (body: CreateArticleBody) => request<KnowledgeEntry>('POST', '/api/v1/knowledge/articles', { body }),
+  updateArticle: (id: number, body: UpdateArticleBody) => request<KnowledgeEntry>('PATCH', `/api/v1/knowledge/articles/${id}`, { body }),
+
+  // refund first, verify later
+  refundPolicy: () => request<RefundPolicy>('GET', '/api/v1/refunds/policy'),
+  saveRefundPolicy: (body: RefundPolicy) => request<RefundPolicy>('PUT', '/api/v1/refunds/policy', { body }),
+  ticketRefunds: (ticketId: number) => request<{ items: Refund[] }>('GET', `/api/v1/tickets/${ticketId}/refunds`),
+  requestRefund: (ticketId: number, body: RefundBody) => request<Refund>('POST', `/api/v1/tickets/${ticketId}/refunds`, { body }),
+  refunds: (query: RefundListQuery) => request<RefundList>('GET', '/api/v1/refunds', { query: { ...query } }),
+  refundsCsvUrl: (query: RefundListQuery) => buildUrl('/api/v1/refunds/export', { ...query }),
+  approveRefund: (id: number, body: DecisionBody) => request<Refund>('POST', `/api/v1/refunds/${id}/approve`, { body }),
+  rejectRefund: (id: number, body: RejectBody) => request<Refund>('POST', `/api/v1/refunds/${id}/reject`, { body }),
+  verifyRefund: (id: number, body: VerificationBody) => request<Refund>('POST', `/api/v1/refunds/${id}/verification`, { body }),
+  resendRefund: (id: number) => request<Refund>('POST', `/api/v1/refunds/${id}/resend`),
+  // satisfaction surveys and revisits
+  surveySettings: () => request<SurveySettings>('GET', '/api/v1/surveys/settings'),
+  saveSurveySettings: (body: SurveySettings) => request<SurveySettings>('PUT', '/api/v1/surveys/settings', { body }),
+  ticketSurvey: (ticketId: number) => request<TicketSurvey>('GET', `/api/v1/tickets/${ticketId}/survey`),
+  recordSurvey: (ticketId: number, body: RecordSurveyBody) =>
+    request<RecordSurveyResult>('POST', `/api/v1/tickets/${ticketId}/survey`, { body }),
+  revisits: (query: RevisitListQuery) => request<{ items: Revisit[] }>('GET', '/api/v1/revisits', { query: { ...query } }),
+  completeRevisit: (id: number, body: CompleteRevisitBody) => request<Revisit>('POST', `/api/v1/revisits/${id}/complete`, { body }),
+  // quality inspection
+  inspections: (query: InspectionListQuery) => request<{ items: Inspection[] }>('GET', '/api/v1/inspections', { query: { ...query } }),
+  inspect: (body: InspectBody) => request<Inspection>('POST', '/api/v1/inspections', { body }),
+  appealInspection: (id: number, body: AppealBody) => request<Inspection>('POST', `/api/v1/inspections/${id}/appeal`, { body }),
+  decideAppeal: (id: number, body: AppealDecisionBody) => request<Inspection>('POST', `/api/v1/inspections/${id}/decision`, { body }),
+  inspectionScores: (query: ScoresQuery) => request<Scores>('GET', '/api/v1/inspections/scores', { query: { ...query } }),
+  inspectionSamples: (week: string) => request<SampleList>('GET', '/api/v1/inspection-samples', { query: { week } }),
+  drawSample: (body: SampleRunBody) => request<SampleList>('POST', '/api/v1/inspection-samples', { body }),
+  inspectionForms: () => request<{ items: InspectionForm[] }>('GET', '/api/v1/inspection-forms'),
+  createInspectionForm: (body: CreateFormBody) => request<InspectionForm>('POST', '/api/v1/inspection-forms', { body }),
+  updateInspectionForm: (id: number, body: UpdateFormBody) => request<InspectionForm>('PATCH', `/api/v1/inspection-forms/${id}`, { body }),
+  samplingRules: () => request<SamplingRules>('GET', '/api/v1/inspection-rules'),
+  saveSamplingRules: (body: SamplingRules) => request<SamplingRules>('PUT', '/api/v1/inspection-rules', { body }),
+
+  // group complaints and repeat complaints
+  incidents: (status?: IncidentStatus) => request<IncidentList>('GET', '/api/v1/incidents', { query: status ? { status } : {} }),
+  incident: (id: number) => request<IncidentView>('GET', `/api/v1/incidents/${id}`),
+  matchIncidents: (query: IncidentMatchQuery) => request<IncidentList>('GET', '/api/v1/incidents/match', { query: { ...query } }),
+  incidentAction: (id: number, action: 'confirm' | 'dismiss' | 'dispatch' | 'resolve', body: Record<string, string>) =>
+    request<IncidentView>('POST', `/api/v1/incidents/${id}/${action}`, { body }),
+  incidentRules: () => request<{ items: IncidentRule[] }>('GET', '/api/v1/incident-rules'),
+  createIncidentRule: (body: CreateIncidentRuleBody) => request<IncidentRule>('POST', '/api/v1/incident-rules', { body }),
+  updateIncidentRule: (id: number, body: UpdateIncidentRuleBody, version: number) =>
+    request<IncidentRule>('PATCH', `/api/v1/incident-rules/${id}`, { body, version }),
+  incidentSettings: () => request<IncidentSettings>('GET', '/api/v1/incident-settings'),
+  saveIncidentSettings: (body: UpdateIncidentSettings) => request<IncidentSettings>('PATCH', '/api/v1/incident-settings', { body }),
+  repeatCheck: (phone: string, categoryCode?: string) =>
+    request<RepeatCheck>('GET', '/api/v1/repeats/check', { query: categoryCode ? { phone, categoryCode } : { phone } }),
+  attachCall: (body: AttachCallBody) => request<TicketView>('POST', '/api/v1/repeats/attach', { body }),
+  repeatSettings: () => request<RepeatSettings>('GET', '/api/v1/repeats/settings'),
+  saveRepeatSettings: (body: UpdateRepeatSettings) => request<RepeatSettings>('PATCH', '/api/v1/repeats/settings', { body }),
+
+  // the SMS link: keywords, templates, outbox, the simulator's phone
+  smsStatus: () => request<SmsLinkStatus>('GET', '/api/v1/sms/status'),
+  smsKeywords: () => request<{ items: SmsKeyword[] }>('GET', '/api/v1/sms/keywords'),
+  createSmsKeyword: (body: CreateSmsKeywordBody) => request<SmsKeyword>('POST', '/api/v1/sms/keywords', { body }),
+  deleteSmsKeyword: (id: number) => request<void>('DELETE', `/api/v1/sms/keywords/${id}`),
+  smsTemplates: () => request<{ items: SmsTemplate[] }>('GET', '/api/v1/sms/templates'),
+  putSmsTemplate: (key: string, language: string, body: PutSmsTemplateBody) =>
+    request<SmsTemplate>('PUT', `/api/v1/sms/templates/${enc(key)}/${enc(language)}`, { body }),
+  smsOutbox: () => request<{ items: SmsOutboxEntry[] }>('GET', '/api/v1/sms/outbox', { query: { limit: '100' } }),
+  simulatorMessages: (phone: string) =>
+    request<{ items: SimulatedMessage[] }>('GET', '/api/v1/sms/simulator/messages', { query: { phone } }),
+  simulatorSend: (body: SimulatorSendBody) => request<{ items: SimulatedMessage[] }>('POST', '/api/v1/sms/simulator/messages', { body }),
 
   notifications: () => request<NotificationList>('GET', '/api/v1/notifications'),
   markNotificationsRead: (body: Static<typeof MarkReadBody>) => request<NotificationList>('POST', '/api/v1/notifications/read', { body }),

@@ -1,3 +1,12 @@
+import { refundsMessages } from './parts/refunds';
+import { surveysMessages } from './parts/surveys';
+import { qualityMessages } from './parts/quality';
+import { dashboardMessages } from './parts/dashboard';
+import { callbacksMessages } from './parts/callbacks';
+import { knowledgeMessages } from './parts/knowledge';
+import { myMessages } from './parts/my';
+import { incidentsMessages } from './parts/incidents';
+import { smsMessages } from './parts/sms';
 import type { Messages } from './zh-CN';
 
 // Typed as the zh-CN key set: a missing or extra key fails the typecheck.
@@ -516,4 +525,13 @@ export const en: Messages = {
   'admin.users.skills': 'Skills',
   'admin.users.skillsHint': 'Categories this person handles best; a first level covers all its sub-categories',
   'admin.users.presence': 'Presence',
+  ...dashboardMessages.en,
+  ...callbacksMessages.en,
+  ...knowledgeMessages.en,
+  ...refundsMessages.en,
+  ...surveysMessages.en,
+  ...qualityMessages.en,
+  ...myMessages.en,
+  ...incidentsMessages.en,
+  ...smsMessages.en,
 };

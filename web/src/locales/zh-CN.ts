@@ -1,3 +1,12 @@
+import { refundsMessages } from './parts/refunds';
+import { surveysMessages } from './parts/surveys';
+import { qualityMessages } from './parts/quality';
+import { dashboardMessages } from './parts/dashboard';
+import { callbacksMessages } from './parts/callbacks';
+import { knowledgeMessages } from './parts/knowledge';
+import { myMessages } from './parts/my';
+import { incidentsMessages } from './parts/incidents';
+import { smsMessages } from './parts/sms';
 import type {
   AssignmentMode,
   Channel,
@@ -556,6 +565,15 @@ export const zhCN = {
   'admin.users.skillsHint': '擅长处理的投诉分类；选中一级分类即包含其全部子分类',
   'admin.users.presence': '在线状态',
   // later areas keep their texts in ./parts (one file each, both languages side by side)
+  ...dashboardMessages.zh,
+  ...callbacksMessages.zh,
+  ...knowledgeMessages.zh,
+  ...refundsMessages.zh,
+  ...surveysMessages.zh,
+  ...qualityMessages.zh,
+  ...myMessages.zh,
+  ...incidentsMessages.zh,
+  ...smsMessages.zh,
 } satisfies Record<DomainKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -30,7 +30,7 @@ export interface MemberRow {
 export function createAssignmentRepository(db: Db) {
   const k = db.kysely;
   return {
-    transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => k.transaction().execute(fn),
+    transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => db.transaction(fn),
 
     async unit(by: { id?: number; code?: string }): Promise<UnitAssignment | undefined> {
       let q = k

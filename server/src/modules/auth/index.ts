@@ -2,6 +2,15 @@
 export { can, type Actor } from './actor.js';
 export { createAuthRepository } from './repository.js';
 export { createAuthService, type AuthService } from './service.js';
-export { authPlugin, guardOf, SESSION_COOKIE, type RouteGuard } from './plugin.js';
+export {
+  authPlugin,
+  guardOf,
+  CUSTOMER_COOKIE,
+  SESSION_COOKIE,
+  type CallerAuthenticators,
+  type CustomerCaller,
+  type RouteGuard,
+  type TokenCaller,
+} from './plugin.js';
 export { authRoutes, type DemoListing } from './routes.js';
 export { hashPassword } from './passwords.js';

@@ -6,23 +6,50 @@ import { can, type Actor } from './actor.js';
 import type { AuthService } from './service.js';
 
 export const SESSION_COOKIE = 'closeloop_session';
+/** the customer's session on the self-service page: its own cookie, sent only to /api/v1/my */
+export const CUSTOMER_COOKIE = 'closeloop_customer';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A customer signed in on the self-service page with a one-time code. */
+export interface CustomerCaller {
+  phone: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+/** A system (an IVR platform…) calling with an API token. */
+export interface TokenCaller {
+  id: number;
+  name: string;
+  scopes: string[];
+}
+export interface CallerAuthenticators {
+  customers?: { authenticate(token: string): Promise<CustomerCaller | undefined> };
+  tokens?: { authenticate(token: string): Promise<TokenCaller | undefined> };
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    customer: CustomerCaller;
+    apiClient: TokenCaller;
   }
   interface FastifyInstance {
     /** onRequest hook: a signed-in user whose role holds `permission`; runs before the body is read */
     can(permission: Permission): onRequestAsyncHookHandler;
     /** onRequest hook: any signed-in user */
     signedIn: onRequestAsyncHookHandler;
+    /** onRequest hook: a customer signed in on the self-service page; staff sessions do not count */
+    customer: onRequestAsyncHookHandler;
+    /** onRequest hook: an API token holding `scope`, sent as `Authorization: Bearer …`; staff sessions do not count */
+    token(scope: string): onRequestAsyncHookHandler;
   }
 }
 
 // Authentication, CSRF and role checks in one place; routes name the permission they need.
-export const authPlugin = fp<{ auth: AuthService }>(async (app, { auth }) => {
+export const authPlugin = fp<{ auth: AuthService } & CallerAuthenticators>(async (app, { auth, customers, tokens }) => {
   app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('customer', null as unknown as CustomerCaller);
+  app.decorateRequest('apiClient', null as unknown as TokenCaller);
 
   async function authenticate(req: FastifyRequest, _reply: FastifyReply) {
     const token = req.cookies[SESSION_COOKIE];
@@ -48,6 +75,38 @@ export const authPlugin = fp<{ auth: AuthService }>(async (app, { auth }) => {
       { permission, signedIn: true },
     ),
   );
+
+  // Customers and systems are separate callers: a staff cookie never opens their routes, theirs never open staff ones
+  // (staff routes read only the staff cookie, which a customer or a token does not have).
+  app.decorate(
+    'customer',
+    Object.assign(
+      async (req: FastifyRequest) => {
+        const token = req.cookies[CUSTOMER_COOKIE];
+        const customer = token && customers ? await customers.authenticate(token) : undefined;
+        if (!customer) throw new AppError(401, 'auth.unauthenticated', 'Sign in with the code sent to your phone first');
+        if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== customer.csrfToken) {
+          throw new AppError(403, 'auth.csrf_failed', 'Missing or wrong X-CSRF-Token header');
+        }
+        req.customer = customer;
+      },
+      { customer: true },
+    ),
+  );
+  app.decorate('token', (scope: string) =>
+    Object.assign(
+      async (req: FastifyRequest) => {
+        const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '');
+        const client = m && tokens ? await tokens.authenticate(m[1]!) : undefined;
+        if (!client) throw new AppError(401, 'auth.unauthenticated', 'Send a valid API token as Authorization: Bearer …');
+        if (!client.scopes.includes(scope)) {
+          throw new AppError(403, 'auth.forbidden', `This token lacks the scope ${scope}`, { scope });
+        }
+        req.apiClient = client;
+      },
+      { tokenScope: scope },
+    ),
+  );
 });
 
 export interface RouteGuard {
@@ -55,11 +114,25 @@ export interface RouteGuard {
   url: string;
   signedIn: boolean;
   permission: Permission | null;
+  /** a route of the self-service page, for a signed-in customer */
+  customer: boolean;
+  /** a route for systems holding an API token with this scope */
+  tokenScope: string | null;
 }
 
 // What each route demands, read from its onRequest hooks as routes are added.
-export function guardOf(onRequest: unknown): Pick<RouteGuard, 'signedIn' | 'permission'> {
-  const hooks = (Array.isArray(onRequest) ? onRequest : [onRequest]) as { permission?: Permission; signedIn?: boolean }[];
+export function guardOf(onRequest: unknown): Pick<RouteGuard, 'signedIn' | 'permission' | 'customer' | 'tokenScope'> {
+  const hooks = (Array.isArray(onRequest) ? onRequest : [onRequest]) as {
+    permission?: Permission;
+    signedIn?: boolean;
+    customer?: boolean;
+    tokenScope?: string;
+  }[];
   const tagged = hooks.find((h) => h && (h.permission || h.signedIn));
-  return { signedIn: !!tagged?.signedIn, permission: tagged?.permission ?? null };
+  return {
+    signedIn: !!tagged?.signedIn,
+    permission: tagged?.permission ?? null,
+    customer: hooks.some((h) => h?.customer),
+    tokenScope: hooks.find((h) => h?.tokenScope)?.tokenScope ?? null,
+  };
 }

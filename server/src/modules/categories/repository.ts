@@ -111,7 +111,7 @@ export function createCategoryRepository(db: Db) {
       await k.updateTable('categories').set({ regulator_class: regulatorClass }).where('parent_code', '=', parentCode).execute();
     },
     async deleteCategory(code: string) {
-      await k.transaction().execute(async (trx) => {
+      await db.transaction(async (trx) => {
         await trx.deleteFrom('routing_rules').where('category_code', '=', code).execute();
         await trx.deleteFrom('categories').where('code', '=', code).execute();
       });

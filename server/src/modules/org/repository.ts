@@ -120,7 +120,7 @@ export function createOrgRepository(db: Db) {
 
   return {
     connection: k as Conn,
-    transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => k.transaction().execute(fn),
+    transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => db.transaction(fn),
 
     async listUnits(): Promise<Unit[]> {
       return (await unitQuery(k).orderBy('u.id').execute()).map(toUnit);
@@ -227,7 +227,7 @@ export function createOrgRepository(db: Db) {
       return new Set((await k.selectFrom('categories').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
     },
     async setSkills(userId: number, codes: string[]) {
-      await k.transaction().execute(async (trx) => {
+      await db.transaction(async (trx) => {
         await trx.deleteFrom('user_skills').where('user_id', '=', userId).execute();
         if (codes.length)
           await trx

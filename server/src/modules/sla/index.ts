@@ -7,3 +7,5 @@ export { createSlaAdmin } from './admin.js';
 export { createSlaFigures } from './figures.js';
 export { slaRoutes } from './routes.js';
 export { nextOpening } from './calendar.js';
+// the pure business-hours maths, for modules with calendars of their own (specialist seats' callbacks)
+export { addOpenTime, dailyHours, type BusinessCalendar, type OpenHours } from './calendar.js';

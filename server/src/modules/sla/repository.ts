@@ -74,7 +74,7 @@ export function createSlaRepository(db: Db) {
 
   return {
     connection: k as Conn,
-    transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => k.transaction().execute(fn),
+    transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => db.transaction(fn),
 
     // policies
     listPolicies: async () => (await k.selectFrom('sla_policies').selectAll().orderBy('id').execute()).map(toPolicy),

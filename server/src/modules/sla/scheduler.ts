@@ -1,10 +1,10 @@
-import type { Updateable } from 'kysely';
+import type { Transaction, Updateable } from 'kysely';
 import type { Priority } from '../../../../contracts/tickets.js';
 import { Priorities } from '../../../../contracts/tickets.js';
 import type { Clock } from '../../clock.js';
-import type { TicketTable } from '../../db/schema.js';
+import type { Database, TicketTable } from '../../db/schema.js';
 import { clocksFromRow, columnsFromClocks } from './clock-columns.js';
-import type { EscalationRuleRow, SlaRepository } from './repository.js';
+import type { DueTicket, EscalationRuleRow, SlaRepository } from './repository.js';
 import { fireDue, type ClockTransition } from './ticket-clocks.js';
 
 /** What a fired transition tells the people concerned, after the transaction commits. */
@@ -30,7 +30,13 @@ const appliesTo = (rule: EscalationRuleRow, categoryCode: string, state: string)
 // Fires each warning and breach once. Work is claimed by `sla_next_at <= now`, an indexed range, so a sweep costs
 // what falls due, not what is open; on PostgreSQL rows are claimed FOR UPDATE SKIP LOCKED so two processes never
 // fire the same transition. A restart catches up: anything past due is simply due.
-export function createSlaScheduler(deps: { repo: SlaRepository; clock: Clock; onAlerts: (alerts: ClockAlert[]) => void }) {
+export function createSlaScheduler(deps: {
+  repo: SlaRepository;
+  clock: Clock;
+  onAlerts: (alerts: ClockAlert[]) => void;
+  /** told of each ticket row the sweep changes, inside the sweep's transaction (the figures' rollups) */
+  onRowChanged?: (trx: Transaction<Database>, before: DueTicket, after: DueTicket) => Promise<void>;
+}) {
   const { repo, clock } = deps;
 
   async function sweepBatch(now: Date, rules: EscalationRuleRow[]): Promise<{ claimed: number; alerts: ClockAlert[] }> {
@@ -109,6 +115,7 @@ export function createSlaScheduler(deps: { repo: SlaRepository; clock: Clock; on
           }
         }
         await repo.updateClocks(trx, row.id, columns, bump);
+        if (deps.onRowChanged) await deps.onRowChanged(trx, row, { ...row, ...columns } as DueTicket);
       }
       return { claimed: rows.length, alerts };
     });

@@ -65,6 +65,27 @@ export interface TicketObserver {
   onTicketChange(trx: Transaction<Database>, change: TicketChange): Promise<void>;
 }
 
+/** What repeat screening (DOMAIN.md §6) decides at intake, before the transaction. */
+export interface IntakeScreening {
+  isRepeat: boolean;
+  /** the earlier tickets' numbers */
+  of: string[];
+  priority: string;
+  /** where a repeat goes instead of the person accepting it: the earlier owner, or the complaint desk (owner null) */
+  owner: { id: number | null; unitId: number } | null;
+  /** the caller's open complaint, if any: a hotline call is then also a repeat call about it */
+  openTicketId: number | null;
+}
+
+/** The repeats module, as intake sees it: screen before the transaction, record inside it. */
+export interface IntakeScreener {
+  screen(f: { customerId: number | null; categoryCode: string; priority: string; at: Date }): Promise<IntakeScreening>;
+  record(
+    trx: Transaction<Database>,
+    f: { ticketId: number; customerId: number; phone: string; channel: string; screening: IntakeScreening; at: string },
+  ): Promise<void>;
+}
+
 // What the ticket service's parts share: its data access, its neighbours, the clock.
 export interface TicketDeps {
   repo: TicketRepository;
@@ -79,6 +100,10 @@ export interface TicketDeps {
   onChange: (change: { ticketId: number; number: string; status: string; unitIds: number[]; userIds: number[] }) => void;
   clock: Clock;
   timeZone: string;
+  /** repeat-complaint screening at intake; none: every complaint is a first one */
+  repeats?: IntakeScreener;
+  /** the category of a self-service complaint filed without one, categorised later by the desk (default 0902) */
+  uncategorisedCode?: string;
 }
 
 export const standingOf = (actor: Actor): ActorStanding => ({

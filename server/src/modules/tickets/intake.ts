@@ -48,14 +48,25 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
       const now = clock.now();
       const at = now.toISOString();
       const resolved = body.resolveNow !== undefined;
-      const priority = body.priority ?? 'normal';
       const customer = await deps.customers.findByPhone(body.customerPhone);
+      // a repeat complaint (DOMAIN.md §6) is raised and, unless solved on the spot, goes where the earlier one went
+      const screening = deps.repeats
+        ? await deps.repeats.screen({
+            customerId: customer?.id ?? null,
+            categoryCode: category.code,
+            priority: body.priority ?? 'normal',
+            at: now,
+          })
+        : null;
+      const priority = screening?.priority ?? body.priority ?? 'normal';
+      const routed = !resolved && screening?.isRepeat ? screening.owner : null;
+      const owner = routed ?? { id: actor.id, unitId: actor.unit.id };
       const clockColumns = await deps.clocks.atAcceptance({
         acceptedAt: now,
         categoryCode: category.code,
         customerLevel: customer?.level ?? 'normal',
         priority,
-        ownerUnitId: actor.unit.id,
+        ownerUnitId: owner.unitId,
         answeredNow: resolved,
         ...(body.regulator
           ? {
@@ -92,8 +103,8 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
             escalation_level: 0,
             status: resolved ? 'closed' : 'accepted',
             suspended_from: null,
-            owner_id: actor.id,
-            owner_unit_id: actor.unit.id,
+            owner_id: owner.id,
+            owner_unit_id: owner.unitId,
             handling_unit_id: null,
             handling_user_id: null,
             regulator_ref: body.regulator?.reference ?? null,
@@ -109,6 +120,8 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
             answered_at: resolved ? at : null,
             closed_at: resolved ? at : null,
             version: 1,
+            is_repeat: screening?.isRepeat ? 1 : 0,
+            repeat_of: screening?.isRepeat ? JSON.stringify(screening.of) : null,
             ...clockColumns,
           };
           const ticketId = await repo.insertTicket(trx, row);
@@ -122,6 +135,7 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
               channel: body.channel,
               categoryCode: category.code,
               ...(body.regulator ? { regulatorRef: body.regulator.reference } : {}),
+              ...(screening?.isRepeat ? { repeatOf: screening.of, priority, routedTo: routed } : {}),
             },
             at,
           });
@@ -136,6 +150,8 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
               at,
             });
           }
+          if (screening)
+            await deps.repeats!.record(trx, { ticketId, customerId, phone: body.customerPhone, channel: body.channel, screening, at });
           for (const o of deps.observers)
             await o.onTicketChange(trx, { action: 'accept', before: null, after: { ...row, id: ticketId }, actorId: actor.id, at });
           if (idempotencyKey)
@@ -151,7 +167,13 @@ export function createTicketIntake(deps: TicketDeps, queries: TicketQueries) {
         throw err;
       }
       const row = (await repo.findDetail(repo.connection, id))!;
-      deps.onChange({ ticketId: id, number: row.number, status: row.status, unitIds: [actor.unit.id], userIds: [actor.id] });
+      deps.onChange({
+        ticketId: id,
+        number: row.number,
+        status: row.status,
+        unitIds: [...new Set([actor.unit.id, owner.unitId])],
+        userIds: [...new Set([actor.id, ...(owner.id !== null ? [owner.id] : [])])],
+      });
       return { ticket: queries.view(actor, row), replayed: false };
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TicketActions, TicketStatuses, type TicketAction, type TicketStatus } from '../../../../contracts/tickets.js';
-import { allowedActions, decide, raisePriority, type ActorStanding, type TicketState } from './lifecycle.js';
+import { allowedActions, claimsOwnership, decide, raisePriority, type ActorStanding, type TicketState } from './lifecycle.js';
 
 // The closed loop, written out as the people of DOMAIN.md §2 describe it: where each action leads from each status.
 const expected: Record<TicketStatus, Partial<Record<TicketAction, TicketStatus>>> = {
@@ -102,5 +102,24 @@ describe('escalation priority', () => {
     expect(raisePriority('normal')).toBe('high');
     expect(raisePriority('high')).toBe('urgent');
     expect(raisePriority('urgent')).toBe('urgent');
+  });
+});
+
+describe('a self-service complaint without an owner', () => {
+  const unowned: TicketState = { status: 'accepted', suspendedFrom: null, ownerId: null, handlingUnitId: null };
+  const desk: ActorStanding = { userId: 50, unitId: 3, isDesk: true, mayEver: () => true };
+  const agent: ActorStanding = { userId: 51, unitId: 2, isDesk: false, mayEver: () => true };
+
+  it('is worked by the desk, whose first move makes that member the owner', () => {
+    expect(decide(unowned, 'dispatch', desk)).toEqual({ ok: true, to: 'dispatched' });
+    expect(claimsOwnership(unowned, 'dispatch', desk)).toBe(true);
+    expect(claimsOwnership(unowned, 'resolve', desk)).toBe(true);
+  });
+
+  it('is not claimed by a note or an escalation, nor by anyone outside the desk', () => {
+    expect(claimsOwnership(unowned, 'note', desk)).toBe(false);
+    expect(claimsOwnership(unowned, 'escalate', desk)).toBe(false);
+    expect(decide(unowned, 'dispatch', agent)).toEqual({ ok: false, refusal: 'not_owner' });
+    expect(claimsOwnership({ ...unowned, ownerId: 1 }, 'dispatch', desk)).toBe(false);
   });
 });

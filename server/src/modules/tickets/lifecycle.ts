@@ -96,6 +96,11 @@ export const allowedActions = (state: TicketState, actor: ActorStanding): Ticket
 
 export const isOpen = (status: TicketStatus) => status !== 'closed';
 
+// A complaint the customer filed without an agent has no owner yet: the first desk member who moves it (anything
+// but a note or an escalation) becomes its owner and answers for it to the end (首问责任制).
+export const claimsOwnership = (state: TicketState, action: TicketAction, actor: ActorStanding): boolean =>
+  state.ownerId === null && actor.isDesk && action !== 'note' && action !== 'escalate';
+
 export function raisePriority(p: Priority): Priority {
   const i = Priorities.indexOf(p);
   return Priorities[Math.min(i + 1, Priorities.length - 1)]!;

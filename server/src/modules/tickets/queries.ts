@@ -5,13 +5,14 @@ import type {
   TicketListQuery,
   TicketPage,
   TicketStatus,
+  TicketSummary,
   TicketView,
 } from '../../../../contracts/tickets.js';
 import { TicketStatuses } from '../../../../contracts/tickets.js';
 import type { Actor } from '../auth/index.js';
 import { maskPhone } from '../customers/index.js';
 import { badRequest, notFound } from '../../errors.js';
-import { toIso } from '../../db/dialect.js';
+import { toIso, toIsoOrNull } from '../../db/dialect.js';
 import { seesOnlyOwnUnit, showsPhone, standingOf, type TicketDeps } from './context.js';
 import { allowedActions } from './lifecycle.js';
 import type { TicketDetailRow, TicketFilter } from './repository.js';
@@ -97,6 +98,19 @@ export function createTicketQueries(deps: TicketDeps) {
     visibleRow,
     view,
 
+    /**
+     * Whether a stored answer may stand in for reading this ticket afresh, and under which key: the row's revision and
+     * the reader (the actions offered depend on who asks). Undefined for department staff, whose right to see a ticket
+     * depends on its path, so they always read afresh.
+     */
+    async probe(actor: Actor, idOrNumber: string): Promise<{ key: string; rev: number } | undefined> {
+      if (seesOnlyOwnUnit(actor)) return undefined;
+      const id = await resolveId(idOrNumber);
+      const rev = await repo.revisionOf(id);
+      if (rev === undefined) throw notFound('ticket.not_found', `No ticket ${id}`);
+      return { key: `${id}:${actor.id}:${actor.role}:${actor.unit.id}`, rev };
+    },
+
     async get(actor: Actor, idOrNumber: string): Promise<TicketView> {
       return view(actor, await visibleRow(actor, await resolveId(idOrNumber)));
     },
@@ -124,19 +138,65 @@ export function createTicketQueries(deps: TicketDeps) {
       return { items: page.map((r) => ticketSummary(r, showsPhone(actor))), nextCursor, counts: all };
     },
 
+    /**
+     * Every ticket the list would show, in the list's order, one keyset page at a time and without the counts: for
+     * exports of any size. A page is fetched only when the consumer asks for it, so a slow reader holds no rows.
+     */
+    async *scan(actor: Actor, q: TicketListQuery, pageSize = 500): AsyncGenerator<TicketSummary[]> {
+      const filter = await filterFor(actor, q);
+      if (!filter) return;
+      const show = showsPhone(actor);
+      const byDue = q.sort === 'due';
+      let before: number | undefined;
+      let after: { at: string; id: number } | undefined;
+      for (;;) {
+        const rows = byDue ? await repo.listByDue(filter, pageSize, after) : await repo.list(filter, pageSize, before);
+        const page = rows.slice(0, pageSize);
+        if (page.length > 0) yield page.map((r) => ticketSummary(r, show));
+        if (rows.length <= pageSize) return;
+        const last = page[page.length - 1] as (typeof page)[number] & { sla_next_at?: string | Date };
+        if (byDue) after = { at: toIso(last.sla_next_at!), id: last.id };
+        else before = last.id;
+      }
+    },
+
     // What an agent needs in the first seconds of a call: who this is and what they complained about before.
     async customerProfile(actor: Actor, phone: string): Promise<CustomerProfile> {
       const customer = await deps.customers.findByPhone(phone);
       const show = showsPhone(actor);
       const shownPhone = show ? phone : maskPhone(phone);
-      if (!customer) return { customer: null, phone: shownPhone, openTickets: [], earlierTickets: [] };
-      const rows = await repo.list({ customerId: customer.id }, 200);
+      if (!customer)
+        return { customer: null, phone: shownPhone, openTickets: [], earlierTickets: [], repeatCount: 0, incidents: [], surveys: [] };
+      const [rows, incidents, surveys] = await Promise.all([
+        repo.list({ customerId: customer.id }, 200),
+        repo.customerIncidents(customer.id),
+        repo.customerSurveys(customer.id),
+      ]);
       const summaries = rows.map((r) => ticketSummary(r, show));
       return {
         customer: { ...customer, phone: shownPhone },
         phone: shownPhone,
         openTickets: summaries.filter((t) => t.status !== 'closed'),
         earlierTickets: summaries.filter((t) => t.status === 'closed').slice(0, PROFILE_EARLIER),
+        repeatCount: summaries.filter((t) => t.isRepeat).length,
+        incidents: incidents.map((i) => ({
+          id: i.id,
+          status: i.status,
+          areaLabel: i.area_label,
+          categoryCode: i.category_code,
+          count: i.child_count,
+          openedAt: toIso(i.opened_at),
+          result: i.result,
+        })),
+        surveys: surveys.map((v) => ({
+          ticketId: v.ticket_id,
+          number: v.number,
+          status: v.status,
+          score: v.score,
+          comment: v.comment,
+          sentAt: toIso(v.sent_at),
+          answeredAt: toIsoOrNull(v.answered_at),
+        })),
       };
     },
   };

@@ -82,6 +82,8 @@ export function createTicketRepository(db: Db) {
         't.answered_at',
         't.answer_due_at',
         't.legal_due_at',
+        't.is_repeat',
+        't.incident_id',
         'cu.phone as customer_phone',
         'cu.level as customer_level',
         'cat.name_zh as category_name_zh',
@@ -130,12 +132,13 @@ export function createTicketRepository(db: Db) {
   }
 
   let detailById: ReturnType<ReturnType<typeof detailQuery>['compile']> | undefined;
+  let revisionById: CompiledQuery<{ row_rev: number }> | undefined;
   const insertTicketByColumns = new Map<string, CompiledQuery<{ id: number }>>();
   let insertEventCompiled: CompiledQuery | undefined;
 
   return {
     connection: k as Conn,
-    transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => k.transaction().execute(fn),
+    transaction: <T>(fn: (trx: Transaction<Database>) => Promise<T>) => db.transaction(fn),
 
     async nextSequence(trx: Conn, day: string): Promise<number> {
       const r = await trx
@@ -199,6 +202,12 @@ export function createTicketRepository(db: Db) {
       // the hottest read: built and compiled once, run with each id
       detailById ??= detailQuery(k).where('t.id', '=', 0).compile();
       return (await k.executeQuery({ ...detailById, parameters: [id] } as typeof detailById)).rows[0];
+    },
+
+    /** the ticket's revision, which every UPDATE changes (migration 0011); undefined when there is no such ticket */
+    async revisionOf(id: number): Promise<number | undefined> {
+      revisionById ??= k.selectFrom('tickets').select('row_rev').where('id', '=', 0).compile();
+      return (await k.executeQuery({ ...revisionById, parameters: [id] } as typeof revisionById)).rows[0]?.row_rev;
     },
 
     async findIdByNumber(number: string): Promise<number | undefined> {
@@ -280,6 +289,34 @@ export function createTicketRepository(db: Db) {
       const q = applyFilter(k.selectFrom('tickets as t').select(['t.status', (e) => e.fn.countAll().as('n')]), filter, false);
       const rows = await q.groupBy('t.status').execute();
       return new Map(rows.map((r) => [r.status, count(r.n as number)]));
+    },
+
+    /** the group-complaint incidents a customer's tickets belong to, newest first (the customer at a glance) */
+    async customerIncidents(customerId: number) {
+      return k
+        .selectFrom('incidents as i')
+        .select(['i.id', 'i.status', 'i.area_label', 'i.category_code', 'i.child_count', 'i.opened_at', 'i.result'])
+        .where('i.id', 'in', (eb) =>
+          eb
+            .selectFrom('tickets as t')
+            .select('t.incident_id')
+            .where('t.customer_id', '=', customerId)
+            .where('t.incident_id', 'is not', null),
+        )
+        .orderBy('i.id', 'desc')
+        .limit(20)
+        .execute();
+    },
+
+    async customerSurveys(customerId: number) {
+      return k
+        .selectFrom('surveys as s')
+        .innerJoin('tickets as t', 't.id', 's.ticket_id')
+        .select(['s.ticket_id', 't.number', 's.status', 's.score', 's.comment', 's.sent_at', 's.answered_at'])
+        .where('s.customer_id', '=', customerId)
+        .orderBy('s.id', 'desc')
+        .limit(20)
+        .execute();
     },
 
     async findIdempotencyKey(userId: number, key: string) {

@@ -13,7 +13,9 @@ import {
   TicketPage,
   TicketView,
 } from '../../../../contracts/tickets.js';
-import { IfMatchHeaders, ifMatch, withETag } from '../../http.js';
+import { IfMatchHeaders, ifMatch, sendSerialised, withETag } from '../../http.js';
+import type { Clock } from '../../clock.js';
+import { createRepresentationCache } from './representations.js';
 import type { TicketService } from './service.js';
 
 const TicketParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 32, description: 'ticket id or number' }) }, Strict);
@@ -24,8 +26,9 @@ const CreateHeaders = Type.Object({
 });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 422: ErrorBody };
 
-export const ticketRoutes: FastifyPluginAsyncTypebox<{ tickets: TicketService }> = async (app, { tickets }) => {
+export const ticketRoutes: FastifyPluginAsyncTypebox<{ tickets: TicketService; clock: Clock }> = async (app, { tickets, clock }) => {
   const tags = ['tickets'];
+  const representations = createRepresentationCache(clock);
 
   app.post(
     '/api/v1/tickets',
@@ -49,7 +52,17 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ tickets: TicketService }>
   app.get(
     '/api/v1/tickets/:id',
     { schema: { tags, params: TicketParams, response: { 200: TicketView, ...errors } }, onRequest: app.can('ticket:read') },
-    async (req, reply) => withETag(reply, await tickets.get(req.actor, req.params.id)),
+    async (req, reply) => {
+      const probe = await tickets.probe(req.actor, req.params.id);
+      const stored = probe && representations.get(probe.key, probe.rev);
+      if (stored) return sendSerialised(reply, stored.etag, stored.body);
+      const view = await tickets.get(req.actor, req.params.id);
+      if (!probe) return withETag(reply, view);
+      // serialised by this route's response schema, exactly as a fresh answer would be
+      const body = reply.serialize(view) as string;
+      representations.set(probe.key, probe.rev, `"${view.version}"`, body);
+      return sendSerialised(reply, `"${view.version}"`, body);
+    },
   );
 
   app.get(

@@ -20,6 +20,9 @@ const unitRef = (id: number | null, code: string | null, name: string | null, na
 
 const SUMMARY_TEXT = 200;
 
+// the earlier tickets a repeat complaint repeats, stored as a JSON array of numbers
+const repeatOf = (raw: string | null): string[] => (raw ? (JSON.parse(raw) as string[]) : []);
+
 export function ticketView(r: TicketDetailRow, opts: { showPhone: boolean; actions: TicketAction[] }): TicketView {
   const location: TicketView['location'] = {};
   if (r.location_city) location.city = r.location_city;
@@ -68,6 +71,8 @@ export function ticketView(r: TicketDetailRow, opts: { showPhone: boolean; actio
     version: r.version,
     sla: slaView(r),
     actions: opts.actions,
+    repeat: { isRepeat: isSet(r.is_repeat), of: repeatOf(r.repeat_of) },
+    incidentId: r.incident_id ?? null,
   };
 }
 
@@ -91,6 +96,8 @@ export function ticketSummary(r: TicketSummaryRow, showPhone: boolean): TicketSu
     updatedAt: toIso(r.updated_at),
     version: r.version,
     sla: { state: r.sla_state as TicketSummary['sla']['state'], dueAt: currentDue(r), paused: r.sla_paused_at !== null },
+    isRepeat: isSet(r.is_repeat),
+    incidentId: r.incident_id ?? null,
   };
 }
 

@@ -2,7 +2,7 @@ import type { ActionBody, TicketAction, TicketStatus, TicketView } from '../../.
 import type { Actor } from '../auth/index.js';
 import { AppError, forbidden, unprocessable } from '../../errors.js';
 import { standingOf, type TicketDeps } from './context.js';
-import { decide, raisePriority, type Refusal } from './lifecycle.js';
+import { claimsOwnership, decide, raisePriority, type Refusal } from './lifecycle.js';
 import type { TicketQueries } from './queries.js';
 import type { TicketDetailRow, TicketPatch } from './repository.js';
 import type { Priority } from '../../../../contracts/tickets.js';
@@ -165,6 +165,10 @@ export function createTicketWorkflow(deps: TicketDeps, queries: TicketQueries) {
         const done = await repo.transaction(async (trx) => {
           if (action !== 'note') {
             const patch: TicketPatch = { ...effect.patch, ...clockColumns, status: decision.to, updated_at: at };
+            if (claimsOwnership(state, action, standingOf(actor))) {
+              patch.owner_id = actor.id;
+              patch.owner_unit_id = actor.unit.id;
+            }
             // an order waits to be taken only while dispatched; back there after a suspension, it is looked at again
             if (decision.to !== 'dispatched') patch.assign_check_at = null;
             else if (action === 'resume') patch.assign_check_at = at;

@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Empty, Rate, Spin, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Rate, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CustomerProfile, TicketSummary } from '../../../../contracts/tickets.js';
 import { LevelTag, StatusTag } from '../../components/ticket-tags';
@@ -25,6 +25,12 @@ function TicketList({ title, items, testId }: { title: string; items: TicketSumm
             {ticket.number}
           </Link>{' '}
           <StatusTag status={ticket.status} />
+          {ticket.isRepeat && <Tag color="volcano">{t('repeats.flag')}</Tag>}
+          {ticket.incidentId !== null && (
+            <Link to={`/incidents/${ticket.incidentId}`} target="_blank">
+              <Tag color="red">{t('incidents.child', { id: ticket.incidentId })}</Tag>
+            </Link>
+          )}
           <div>
             <Typography.Text type="secondary">{`${local(ticket.categoryName, ticket.categoryNameEn)} · ${formatTime(ticket.createdAt)}`}</Typography.Text>
           </div>
@@ -77,8 +83,37 @@ export function CustomerPanel({ profile, error, isLoading }: Props) {
           ) : (
             <Alert type="info" title={t('customer.unknown')} />
           )}
+          {profile.repeatCount > 0 && (
+            <Tag color="volcano" style={{ marginTop: 12 }} data-testid="customer-repeat-count">
+              {t('customer.repeatCount', { n: profile.repeatCount })}
+            </Tag>
+          )}
           <TicketList title={t('customer.openTickets')} items={profile.openTickets} testId="customer-open-tickets" />
           <TicketList title={t('customer.earlierTickets')} items={profile.earlierTickets} testId="customer-earlier-tickets" />
+          {profile.incidents.length > 0 && (
+            <div style={{ marginTop: 16 }} data-testid="customer-incidents">
+              <Typography.Text strong>{t('customer.incidents')}</Typography.Text>
+              {profile.incidents.map((i) => (
+                <div key={i.id} style={{ padding: '4px 0' }}>
+                  <Link to={`/incidents/${i.id}`} target="_blank">{`#${i.id} ${i.areaLabel}`}</Link>{' '}
+                  <Tag>{t(`incidents.status.${i.status as 'open'}`)}</Tag>
+                  {i.result && <div>{i.result}</div>}
+                </div>
+              ))}
+            </div>
+          )}
+          {profile.surveys.length > 0 && (
+            <div style={{ marginTop: 16 }} data-testid="customer-surveys">
+              <Typography.Text strong>{t('customer.surveys')}</Typography.Text>
+              {profile.surveys.map((v) => (
+                <div key={v.ticketId} style={{ padding: '4px 0' }}>
+                  {v.number}{' '}
+                  {v.score !== null ? <Rate disabled count={5} value={v.score} style={{ fontSize: 12 }} /> : <Tag>{v.status}</Tag>}
+                  {v.comment && <div>{v.comment}</div>}
+                </div>
+              ))}
+            </div>
+          )}
         </>
       )}
     </Card>

@@ -4,6 +4,7 @@ import { api } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import { CustomerPanel } from './customer-panel';
+import { IncidentNotice, RepeatCheckPanel, useIncidentMatch, useRepeatCheck } from './repeat-check-panel';
 import { IntakeFields } from './intake-fields';
 import { IntakeSuccess } from './intake-success';
 import { initialValues, type IntakeMode, type IntakeValues } from './intake-values';
@@ -21,6 +22,9 @@ export function IntakeView() {
   const categoryCode = Form.useWatch('categoryCode', form);
   const category = categories.data?.find((c) => c.code === categoryCode);
   const customer = useCustomerProfile(phone);
+  const repeat = useRepeatCheck(phone, categoryCode);
+  const location = Form.useWatch('location', form);
+  const incidents = useIncidentMatch(categoryCode, location);
   const intake = useIntakeSubmit();
 
   const submit = async (mode: IntakeMode) => {
@@ -56,6 +60,15 @@ export function IntakeView() {
             }}
             requiredMark="optional"
           >
+            <RepeatCheckPanel
+              check={repeat.check}
+              phone={phone}
+              onAttached={() => {
+                form.resetFields();
+                repeat.recheck();
+              }}
+            />
+            <IncidentNotice items={incidents} />
             <IntakeFields categories={categories.data ?? []} />
             {intake.error !== null && (
               <Alert

@@ -13,6 +13,9 @@ export interface IntakeResult {
 // connection or a server error the same key lets the server recognise a ticket it already made.
 const wasRefused = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500 && e.code !== 'ticket.idempotency_key_reused';
 
+export const travelsFromHere = (ticket: Pick<TicketView, 'actions' | 'incidentId'>) =>
+  ticket.incidentId === null && ticket.actions.includes('dispatch');
+
 export function useIntakeSubmit() {
   const key = useRef(newRequestKey());
   const created = useRef<TicketView | null>(null);
@@ -27,7 +30,8 @@ export function useIntakeSubmit() {
         ? await api.getTicket(created.current.id)
         : await api.createTicket(toCreateBody(values, mode), key.current);
       created.current = ticket;
-      if (mode === 'dispatch')
+      // a repeat sent to its earlier owner or the desk, or a complaint that joined an incident, does not travel from here
+      if (mode === 'dispatch' && travelsFromHere(ticket))
         ticket = await api.act(ticket.id, 'dispatch', values.unitCode ? { unitCode: values.unitCode } : {}, ticket.version);
       reset();
       return { ticket, mode };

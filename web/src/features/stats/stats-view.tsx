@@ -1,6 +1,7 @@
 import { Alert, Card, DatePicker, Form, Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Timeliness } from '../../../../contracts/sla.js';
 import { CategoryCascader } from '../../components/category-cascader';
 import { TimelinessFigures, TimelyRateTitle } from '../../components/timeliness-figures';
@@ -43,7 +44,15 @@ export function StatsView() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title={t('stats.title')} variant="borderless">
+      <Card
+        title={t('stats.title')}
+        variant="borderless"
+        extra={
+          <Link to="/dashboard" data-testid="stats-dashboard-link">
+            {t('dashboard.title')}
+          </Link>
+        }
+      >
         <Form layout="inline" style={{ marginBottom: 24, rowGap: 8 }}>
           <Form.Item label={t('stats.period')}>
             <DatePicker.RangePicker

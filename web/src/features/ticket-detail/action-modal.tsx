@@ -4,11 +4,14 @@ import { UnitSelect } from '../../components/unit-select';
 import { useI18n } from '../../lib/i18n';
 import type { TicketAction } from '../../lib/vocabulary';
 import { actionFields, type ActionField } from './action-fields';
+import { TemplatePicker } from '../knowledge/template-picker';
 
 interface Props {
   action: TicketAction | null;
   initialValues: Record<string, unknown>;
   proposedUnit: string | null;
+  /** the ticket acted on, for the reply templates filled from it */
+  ticketId?: number;
   isBusy: boolean;
   error: unknown;
   onSubmit(values: Record<string, unknown>): void;
@@ -38,7 +41,7 @@ function FieldInput({ field, proposedUnit, value, onChange }: FieldInputProps) {
 }
 
 /** The small form each action needs; actions without a body still confirm, with an optional note. */
-export function ActionModal({ action, initialValues, proposedUnit, isBusy, error, onSubmit, onCancel }: Props) {
+export function ActionModal({ action, initialValues, proposedUnit, ticketId, isBusy, error, onSubmit, onCancel }: Props) {
   const { t, errorText } = useI18n();
   const [form] = Form.useForm<Record<string, unknown>>();
 
@@ -68,6 +71,7 @@ export function ActionModal({ action, initialValues, proposedUnit, isBusy, error
     >
       <Form form={form} layout="vertical" onFinish={onSubmit} data-testid={`action-form-${action}`}>
         {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} data-testid="action-error" />}
+        <TemplatePicker action={action} ticketId={ticketId} />
         {actionFields[action].map((field) => (
           <Form.Item
             key={field.name}

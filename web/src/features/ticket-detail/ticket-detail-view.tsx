@@ -15,6 +15,10 @@ import { TicketHeader } from './ticket-header';
 import { TicketTimeline, type UnitNames } from './ticket-timeline';
 import { useTicket } from './use-ticket';
 import { useTicketAction } from './use-ticket-action';
+import { TicketCallbacks } from '../callbacks/ticket-callbacks';
+import { TicketKnowledge } from '../knowledge/ticket-knowledge';
+import { TicketRefunds } from '../refunds/ticket-refunds';
+import { TicketSurvey } from '../surveys/ticket-survey';
 
 /** One complaint: what it is, what happened to it, and what this user can do next. */
 export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
@@ -82,6 +86,10 @@ export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
+          <TicketCallbacks ticket={ticket} onBooked={() => void refresh()} />
+          <TicketKnowledge ticket={ticket} />
+          <TicketRefunds ticket={ticket} onChanged={() => void refresh()} />
+          <TicketSurvey ticket={ticket} onChanged={() => void refresh()} />
           <Card variant="borderless" title={t('sla.panel.title')} size="small" style={{ marginBottom: 16 }}>
             <SlaPanel ticket={ticket} />
           </Card>
@@ -94,6 +102,7 @@ export function TicketDetailView({ idOrNumber }: { idOrNumber: string }) {
         action={act.action}
         initialValues={initialValues}
         proposedUnit={proposedUnit}
+        ticketId={ticket.id}
         isBusy={act.isBusy}
         error={act.error}
         onSubmit={(values) => void act.submit(values)}

@@ -3,6 +3,9 @@ import { formatTime } from '../../lib/format';
 import type { I18n, MessageKey } from '../../lib/i18n';
 import { isSlaAlertKind, priorities, ticketActions, type Priority, type TicketAction } from '../../lib/vocabulary';
 import { assignmentActionName, assignmentLines, type PeopleNames } from './assignment-lines';
+import { callbackLines } from '../callbacks/callback-lines';
+import { refundEventLines, refundEventName } from '../refunds/refund-lines';
+import { surveyEventLines, surveyEventName } from '../surveys/survey-lines';
 
 // Free text the actor wrote, shown under the move; other data (versions, ids) is for the audit, not the reader.
 const textKeys: Record<string, MessageKey> = {
@@ -18,6 +21,9 @@ const isPriority = (p: unknown): p is Priority => priorities.includes(p as Prior
 export function actionName(event: TicketEvent, t: I18n['t']): string {
   const { action } = event;
   if (action === 'accept') return t('ticket.event.accept');
+  if (action === 'callback') return t('callbacks.event.name');
+  const deskStep = refundEventName(event, t) ?? surveyEventName(event, t);
+  if (deskStep) return deskStep;
   if (isSlaAlertKind(action)) return t(`alert.${action}`);
   if (action === 'escalate' && event.actor === null) return t('ticket.event.autoEscalate');
   const assignment = assignmentActionName(event, t);
@@ -35,6 +41,9 @@ export interface UnitNames {
 export function eventLines(event: TicketEvent, units: UnitNames, t: I18n['t'], people: PeopleNames = new Map()): string[] {
   // their reason is a code, said in words by assignmentLines
   if (event.action === 'assign' || event.action === 'unassign') return assignmentLines(event, people, t);
+  if (event.action === 'callback') return callbackLines(event, t);
+  if (event.action.startsWith('refund.')) return refundEventLines(event, t);
+  if (event.action === 'survey' || event.action === 'revisit') return surveyEventLines(event, t);
   const { unitCode, unitName: recorded, unitId, dueAt, rule, priority } = event.data;
   const lines: string[] = [];
   if (typeof unitCode === 'string') lines.push(`→ ${units.byCode(unitCode, typeof recorded === 'string' ? recorded : unitCode)}`);

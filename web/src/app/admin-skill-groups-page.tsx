@@ -1,0 +1,5 @@
+import { SkillGroupsAdmin } from '../features/callbacks/skill-groups-admin';
+
+export function AdminSkillGroupsPage() {
+  return <SkillGroupsAdmin />;
+}

@@ -1,0 +1,5 @@
+import { TemplatesAdmin } from '../features/knowledge/templates-admin';
+
+export function AdminTemplatesPage() {
+  return <TemplatesAdmin />;
+}

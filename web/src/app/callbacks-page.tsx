@@ -1,0 +1,5 @@
+import { CallbackQueue } from '../features/callbacks/callback-queue';
+
+export function CallbacksPage() {
+  return <CallbackQueue />;
+}

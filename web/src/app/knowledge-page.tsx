@@ -1,0 +1,5 @@
+import { KnowledgeSearch } from '../features/knowledge/knowledge-search';
+
+export function KnowledgePage() {
+  return <KnowledgeSearch />;
+}

@@ -1,0 +1,5 @@
+import { InspectionTable } from '../features/quality/inspection-table';
+
+export function MyInspectionsPage() {
+  return <InspectionTable scope="mine" />;
+}

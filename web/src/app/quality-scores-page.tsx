@@ -1,0 +1,5 @@
+import { ScoresTable } from '../features/quality/scores-table';
+
+export function QualityScoresPage() {
+  return <ScoresTable />;
+}

@@ -1,0 +1,5 @@
+import { RefundTable } from '../features/refunds/refund-table';
+
+export function RefundsPage() {
+  return <RefundTable />;
+}

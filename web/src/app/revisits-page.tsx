@@ -1,0 +1,5 @@
+import { RevisitList } from '../features/surveys/revisit-list';
+
+export function RevisitsPage() {
+  return <RevisitList />;
+}
