@@ -286,6 +286,19 @@ export const CustomerProfile = Type.Object({
       answeredAt: NullableInstant,
     }),
   ),
+  refunds: Type.Array(
+    Type.Object({
+      id: Id,
+      ticketId: Id,
+      number: Type.String(),
+      amountFen: Type.Integer({ description: 'in fen (分)' }),
+      status: Type.String({ description: 'pending_approval | granted | rejected' }),
+      billingState: Type.String(),
+      verification: Type.Union([Type.String(), Type.Null()]),
+      requestedAt: IsoInstant,
+    }),
+    { description: "refunds granted or asked for on this customer's complaints" },
+  ),
 });
 export type CustomerProfile = Static<typeof CustomerProfile>;
 

@@ -58,6 +58,7 @@ export const up: MigrationUp = async (db, dialect) => {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.createIndex('refunds_ticket').on('refunds').column('ticket_id').execute();
+  await db.schema.createIndex('refunds_customer').on('refunds').column('customer_id').execute();
   await db.schema.createIndex('refunds_created').on('refunds').columns(['created_at', 'status']).execute();
 
   // one row per refund to send; the idempotency key goes to billing so a resend after a crash is applied once

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Refund, RefundList, RefundPolicy } from '../../../../contracts/refunds.js';
-import type { TicketEvent, TicketView } from '../../../../contracts/tickets.js';
+import type { CustomerProfile, TicketEvent, TicketView } from '../../../../contracts/tickets.js';
 import { createTestContext, type Client, type TestContext } from '../../../../test/app.js';
 import { makeTicketBody } from '../../../../test/factories.js';
 
@@ -49,6 +49,17 @@ describe('refund first, verify later', () => {
     expect(ledger).toHaveLength(1);
     expect(ledger[0]!.amount_fen).toBe(3000);
     expect((await eventsOf(t.id)).at(-1)).toMatchObject({ action: 'refund.sent' });
+  });
+
+  it('shows the refund in the customer at a glance, where the next agent sees it during the call', async () => {
+    const t = await chargeComplaint({ customerPhone: '13900007777' });
+    const r = (await refund(agent, t.id, 1200)).json() as Refund;
+    const profile = (await agent.get('/api/v1/customers/13900007777')).json() as CustomerProfile;
+    expect(profile.refunds).toEqual([
+      expect.objectContaining({ id: r.id, ticketId: t.id, number: t.number, amountFen: 1200, status: 'granted' }),
+    ]);
+    // sent now, so the tests below count only their own refunds
+    expect(await ctx.app.billing.sweep()).toBe(1);
   });
 
   it('is refused on a complaint that is not about charges, and to roles without the right', async () => {

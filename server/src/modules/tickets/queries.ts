@@ -166,11 +166,21 @@ export function createTicketQueries(deps: TicketDeps) {
       const show = showsPhone(actor);
       const shownPhone = show ? phone : maskPhone(phone);
       if (!customer)
-        return { customer: null, phone: shownPhone, openTickets: [], earlierTickets: [], repeatCount: 0, incidents: [], surveys: [] };
-      const [rows, incidents, surveys] = await Promise.all([
+        return {
+          customer: null,
+          phone: shownPhone,
+          openTickets: [],
+          earlierTickets: [],
+          repeatCount: 0,
+          incidents: [],
+          surveys: [],
+          refunds: [],
+        };
+      const [rows, incidents, surveys, refunds] = await Promise.all([
         repo.list({ customerId: customer.id }, 200),
         repo.customerIncidents(customer.id),
         repo.customerSurveys(customer.id),
+        repo.customerRefunds(customer.id),
       ]);
       const summaries = rows.map((r) => ticketSummary(r, show));
       return {
@@ -196,6 +206,16 @@ export function createTicketQueries(deps: TicketDeps) {
           comment: v.comment,
           sentAt: toIso(v.sent_at),
           answeredAt: toIsoOrNull(v.answered_at),
+        })),
+        refunds: refunds.map((r) => ({
+          id: r.id,
+          ticketId: r.ticket_id,
+          number: r.number,
+          amountFen: r.amount_fen,
+          status: r.status,
+          billingState: r.billing_state,
+          verification: r.verification,
+          requestedAt: toIso(r.created_at),
         })),
       };
     },

@@ -319,6 +319,17 @@ export function createTicketRepository(db: Db) {
         .execute();
     },
 
+    async customerRefunds(customerId: number) {
+      return k
+        .selectFrom('refunds as r')
+        .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+        .select(['r.id', 'r.ticket_id', 't.number', 'r.amount_fen', 'r.status', 'r.billing_state', 'r.verification', 'r.created_at'])
+        .where('r.customer_id', '=', customerId)
+        .orderBy('r.id', 'desc')
+        .limit(20)
+        .execute();
+    },
+
     async findIdempotencyKey(userId: number, key: string) {
       return k
         .selectFrom('idempotency_keys')

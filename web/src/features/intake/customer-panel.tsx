@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Empty, Rate, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { fenToYuan } from '../refunds/money';
 import type { CustomerProfile, TicketSummary } from '../../../../contracts/tickets.js';
 import { LevelTag, StatusTag } from '../../components/ticket-tags';
 import { api } from '../../lib/api-client';
@@ -110,6 +111,16 @@ export function CustomerPanel({ profile, error, isLoading }: Props) {
                   {v.number}{' '}
                   {v.score !== null ? <Rate disabled count={5} value={v.score} style={{ fontSize: 12 }} /> : <Tag>{v.status}</Tag>}
                   {v.comment && <div>{v.comment}</div>}
+                </div>
+              ))}
+            </div>
+          )}
+          {profile.refunds.length > 0 && (
+            <div style={{ marginTop: 16 }} data-testid="customer-refunds">
+              <Typography.Text strong>{t('customer.refunds')}</Typography.Text>
+              {profile.refunds.map((r) => (
+                <div key={r.id} style={{ padding: '4px 0' }}>
+                  {r.number} ¥{fenToYuan(r.amountFen)} <Tag>{t(`refunds.status.${r.status as 'granted'}`)}</Tag>
                 </div>
               ))}
             </div>
