@@ -56,6 +56,8 @@ describe('group complaints in the browser', () => {
     await expect.poll(() => byTestId(page, 'incident-status').textContent(), { timeout: 10_000 }).toBe('已确认');
     await byTestId(page, 'incident-dispatch').click();
     await page.click('.ant-modal-footer .ant-btn-primary');
+    // the dialog stays until the dispatch is answered; the next button is usable only then
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await expectVisible(page, 'incident-resolve');
     await byTestId(page, 'incident-resolve').click();
     await byTestId(page, 'incident-result').fill('室内分布系统故障已修复');
