@@ -1,5 +1,6 @@
 import type { Selectable, Transaction, Updateable } from 'kysely';
 import { count, toIso, toIsoOrNull, type Db } from '../../db/dialect.js';
+import { updateVersioned } from '../../db/versioned.js';
 import type { Database } from '../../db/schema.js';
 import type { OpenHours } from '../sla/index.js';
 import type { CallbackTable, SkillGroupTable } from './tables.js';
@@ -136,16 +137,7 @@ export function createCallbackRepository(db: Db) {
     insertGroup: async (trx: Conn, row: Omit<Selectable<SkillGroupTable>, 'id' | 'version' | 'is_active'>) =>
       (await trx.insertInto('skill_groups').values(row).returning('id').executeTakeFirstOrThrow()).id,
     updateGroup: async (trx: Conn, id: number, version: number, patch: Updateable<SkillGroupTable>) =>
-      Number(
-        (
-          await trx
-            .updateTable('skill_groups')
-            .set({ ...patch, version: version + 1 })
-            .where('id', '=', id)
-            .where('version', '=', version)
-            .executeTakeFirst()
-        ).numUpdatedRows,
-      ) === 1,
+      updateVersioned(trx, 'skill_groups', id, version, patch),
     setMembers: async (trx: Conn, groupId: number, userIds: number[]) => {
       await trx.deleteFrom('skill_group_members').where('skill_group_id', '=', groupId).execute();
       if (userIds.length > 0)
@@ -213,16 +205,7 @@ export function createCallbackRepository(db: Db) {
         ).n as string | number,
       ),
     updateCallback: async (trx: Conn, id: number, version: number, patch: Updateable<CallbackTable>) =>
-      Number(
-        (
-          await trx
-            .updateTable('callbacks')
-            .set({ ...patch, version: version + 1 })
-            .where('id', '=', id)
-            .where('version', '=', version)
-            .executeTakeFirst()
-        ).numUpdatedRows,
-      ) === 1,
+      updateVersioned(trx, 'callbacks', id, version, patch),
     insertAttempt: (
       trx: Conn,
       a: { callbackId: number; attempt: number; outcome: string; note: string | null; actorId: number; at: string },

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IncidentSettings } from '../../../../contracts/incidents.js';
 import { shareRows, type Db } from '../../db/dialect.js';
+import { updateVersioned } from '../../db/versioned.js';
 import type { Database } from '../../db/schema.js';
 import type { IncidentRuleTable } from './tables.js';
 
@@ -47,13 +48,7 @@ export function createIncidentRepository(db: Db) {
       return (await k.insertInto('incident_rules').values(row).returning('id').executeTakeFirstOrThrow()).id;
     },
     async updateRule(id: number, version: number, patch: Partial<Omit<RuleRow, 'id' | 'version'>>): Promise<boolean> {
-      const r = await k
-        .updateTable('incident_rules')
-        .set({ ...patch, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      return updateVersioned(k, 'incident_rules', id, version, patch);
     },
 
     // ---- windows: counted per (rule, area), one row each ----
@@ -194,13 +189,7 @@ export function createIncidentRepository(db: Db) {
       return q.orderBy('i.id', 'desc').limit(limit).execute();
     },
     async updateIncident(trx: Conn, id: number, version: number, patch: Record<string, unknown>): Promise<boolean> {
-      const r = await trx
-        .updateTable('incidents')
-        .set({ ...patch, version: version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      return updateVersioned(trx, 'incidents', id, version, patch);
     },
     children: (id: number, c: Conn = k) =>
       c

@@ -1,5 +1,6 @@
 import type { Selectable, Transaction, Updateable } from 'kysely';
 import { toIso, toIsoOrNull, type Db } from '../../db/dialect.js';
+import { updateVersioned } from '../../db/versioned.js';
 import type { Database } from '../../db/schema.js';
 import type { KnowledgeEntryTable, ReplyTemplateTable } from './tables.js';
 
@@ -70,8 +71,6 @@ export function createKnowledgeRepository(db: Db) {
     version: r.version,
   });
 
-  const updated = (r: { numUpdatedRows: bigint }) => Number(r.numUpdatedRows) === 1;
-
   return {
     // templates
     listTemplates: (f: { categoryCodes?: (string | null)[]; situation?: string; activeOnly: boolean }) => {
@@ -88,14 +87,7 @@ export function createKnowledgeRepository(db: Db) {
     insertTemplate: async (row: Omit<Selectable<ReplyTemplateTable>, 'id' | 'version'>) =>
       (await k.insertInto('reply_templates').values(row).returning('id').executeTakeFirstOrThrow()).id,
     updateTemplate: async (id: number, version: number, patch: Updateable<ReplyTemplateTable>) =>
-      updated(
-        await k
-          .updateTable('reply_templates')
-          .set({ ...patch, version: version + 1 })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst(),
-      ),
+      updateVersioned(k, 'reply_templates', id, version, patch),
     deleteTemplate: async (id: number) =>
       Number((await k.deleteFrom('reply_templates').where('id', '=', id).executeTakeFirst()).numDeletedRows) === 1,
 
@@ -161,14 +153,7 @@ export function createKnowledgeRepository(db: Db) {
     insertEntry: async (row: Omit<Selectable<KnowledgeEntryTable>, 'id' | 'version'>) =>
       (await k.insertInto('knowledge_entries').values(row).returning('id').executeTakeFirstOrThrow()).id,
     updateEntry: async (id: number, version: number, patch: Updateable<KnowledgeEntryTable>) =>
-      updated(
-        await k
-          .updateTable('knowledge_entries')
-          .set({ ...patch, version: version + 1 })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst(),
-      ),
+      updateVersioned(k, 'knowledge_entries', id, version, patch),
   };
 }
 export type KnowledgeRepository = ReturnType<typeof createKnowledgeRepository>;

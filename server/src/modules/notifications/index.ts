@@ -1,3 +1,3 @@
 // Owns each person's in-app notifications and their read marks.
-export { createNotificationRepository } from './repository.js';
+export { createNotificationRepository, insertNotifications } from './repository.js';
 export { notificationRoutes } from './routes.js';

@@ -1,8 +1,32 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/dialect.js';
+import type { Database } from '../../db/schema.js';
 import { count, toIso, toIsoOrNull } from '../../db/dialect.js';
 import type { Notification } from '../../../../contracts/notifications.js';
 
 const PAGE = 100;
+
+/** One notification for each person, written in the caller's transaction with the change it tells them about. */
+export async function insertNotifications(
+  conn: Kysely<Database>,
+  userIds: number[],
+  n: { ticketId: number; kind: string; data: Record<string, unknown>; at: string },
+) {
+  if (userIds.length === 0) return;
+  await conn
+    .insertInto('notifications')
+    .values(
+      userIds.map((user_id) => ({
+        user_id,
+        ticket_id: n.ticketId,
+        kind: n.kind,
+        data: JSON.stringify(n.data),
+        created_at: n.at,
+        read_at: null,
+      })),
+    )
+    .execute();
+}
 
 export function createNotificationRepository(db: Db) {
   const k = db.kysely;

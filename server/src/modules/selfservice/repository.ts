@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/dialect.js';
+import { insertNotifications } from '../notifications/index.js';
 import type { Database } from '../../db/schema.js';
 
 type Conn = Db['kysely'] | Transaction<Database>;
@@ -182,26 +183,7 @@ export function createSelfServiceRepository(db: Db) {
       return [...ids];
     },
 
-    async insertNotifications(
-      trx: Conn,
-      userIds: number[],
-      n: { ticketId: number; kind: string; data: Record<string, unknown>; at: string },
-    ) {
-      if (userIds.length === 0) return;
-      await trx
-        .insertInto('notifications')
-        .values(
-          userIds.map((user_id) => ({
-            user_id,
-            ticket_id: n.ticketId,
-            kind: n.kind,
-            data: JSON.stringify(n.data),
-            created_at: n.at,
-            read_at: null,
-          })),
-        )
-        .execute();
-    },
+    insertNotifications,
 
     async ticketsOf(phone: string) {
       return k

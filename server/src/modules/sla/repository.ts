@@ -1,5 +1,7 @@
 import type { Selectable, Transaction, Updateable } from 'kysely';
 import { claimRows, type Db } from '../../db/dialect.js';
+import { updateVersioned } from '../../db/versioned.js';
+import { insertNotifications } from '../notifications/index.js';
 import type { Database, TicketTable } from '../../db/schema.js';
 import type { BusinessCalendar, OpenHours } from './calendar.js';
 import type { SlaPolicy } from './policy.js';
@@ -85,16 +87,7 @@ export function createSlaRepository(db: Db) {
     insertPolicy: async (row: Omit<Selectable<Database['sla_policies']>, 'id'>) =>
       (await k.insertInto('sla_policies').values(row).returning('id').executeTakeFirstOrThrow()).id,
     updatePolicy: async (id: number, version: number, patch: Updateable<Database['sla_policies']>) =>
-      Number(
-        (
-          await k
-            .updateTable('sla_policies')
-            .set({ ...patch, version: version + 1 })
-            .where('id', '=', id)
-            .where('version', '=', version)
-            .executeTakeFirst()
-        ).numUpdatedRows,
-      ) === 1,
+      updateVersioned(k, 'sla_policies', id, version, patch),
     deletePolicy: async (id: number) =>
       Number((await k.deleteFrom('sla_policies').where('id', '=', id).executeTakeFirst()).numDeletedRows) === 1,
     policyInUse: async (id: number) =>
@@ -112,16 +105,7 @@ export function createSlaRepository(db: Db) {
     insertCalendar: async (row: Omit<Selectable<Database['calendars']>, 'id'>) =>
       (await k.insertInto('calendars').values(row).returning('id').executeTakeFirstOrThrow()).id,
     updateCalendar: async (id: number, version: number, patch: Updateable<Database['calendars']>) =>
-      Number(
-        (
-          await k
-            .updateTable('calendars')
-            .set({ ...patch, version: version + 1 })
-            .where('id', '=', id)
-            .where('version', '=', version)
-            .executeTakeFirst()
-        ).numUpdatedRows,
-      ) === 1,
+      updateVersioned(k, 'calendars', id, version, patch),
     deleteCalendar: async (id: number) => {
       await k.deleteFrom('calendars').where('id', '=', id).execute();
     },
@@ -147,16 +131,7 @@ export function createSlaRepository(db: Db) {
     insertRule: async (row: Omit<Selectable<Database['escalation_rules']>, 'id'>) =>
       (await k.insertInto('escalation_rules').values(row).returning('id').executeTakeFirstOrThrow()).id,
     updateRule: async (id: number, version: number, patch: Updateable<Database['escalation_rules']>) =>
-      Number(
-        (
-          await k
-            .updateTable('escalation_rules')
-            .set({ ...patch, version: version + 1 })
-            .where('id', '=', id)
-            .where('version', '=', version)
-            .executeTakeFirst()
-        ).numUpdatedRows,
-      ) === 1,
+      updateVersioned(k, 'escalation_rules', id, version, patch),
     deleteRule: async (id: number) =>
       Number((await k.deleteFrom('escalation_rules').where('id', '=', id).executeTakeFirst()).numDeletedRows) === 1,
 
@@ -213,26 +188,7 @@ export function createSlaRepository(db: Db) {
       }
       return [...ids];
     },
-    async insertNotifications(
-      trx: Conn,
-      userIds: number[],
-      n: { ticketId: number; kind: string; data: Record<string, unknown>; at: string },
-    ) {
-      if (userIds.length === 0) return;
-      await trx
-        .insertInto('notifications')
-        .values(
-          userIds.map((user_id) => ({
-            user_id,
-            ticket_id: n.ticketId,
-            kind: n.kind,
-            data: JSON.stringify(n.data),
-            created_at: n.at,
-            read_at: null,
-          })),
-        )
-        .execute();
-    },
+    insertNotifications,
     customerLevelOf: async (customerId: number) =>
       (await k.selectFrom('customers').select('level').where('id', '=', customerId).executeTakeFirst())?.level ?? 'normal',
   };
