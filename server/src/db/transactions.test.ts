@@ -49,6 +49,7 @@ describe('db.transaction', () => {
   });
 
   it('rolls back only the caller that failed, with its own error, and keeps the others', async () => {
+    await t.db.transaction((trx) => trx.insertInto('system_settings').values(setting('mixed.taken', 'before')).execute());
     const outcomes = await Promise.allSettled(
       ['a', 'b', 'c', 'd'].map((name) =>
         t.db.transaction(async (trx) => {
@@ -58,14 +59,14 @@ describe('db.transaction', () => {
             .execute();
           if (name === 'b') throw new Error('b refused');
           // a unique violation part-way through: its first insert must go too
-          if (name === 'c') await trx.insertInto('system_settings').values(setting('mixed.a', 'again')).execute();
+          if (name === 'c') await trx.insertInto('system_settings').values(setting('mixed.taken', 'again')).execute();
           return name;
         }),
       ),
     );
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new Error('b refused'));
-    expect(await stored('mixed.')).toEqual(['mixed.a', 'mixed.d']);
+    expect(await stored('mixed.')).toEqual(['mixed.a', 'mixed.d', 'mixed.taken']);
   });
 
   it('lets a later caller see what an earlier one committed, and never what one rolled back', async () => {
