@@ -118,7 +118,14 @@ describe('templates and knowledge in the browser', () => {
       .toBe(`陈伟您好，工单${String(ticket.number)}：【result】`);
     await expectVisible(agent, 'template-missing');
     await shot(agent, 'knowledge-e2e-template');
-    await agent.keyboard.press('Escape');
+    // leave the form unsent: Escape may only close the template list, so the dialog's own Cancel, then wait it out
+    await agent
+      .locator('.ant-modal-footer')
+      .filter({ has: byTestId(agent, 'action-form-submit') })
+      .locator('button')
+      .first()
+      .click();
+    await byTestId(agent, 'action-form-submit').waitFor({ state: 'detached' });
 
     await byTestId(agent, 'menu-knowledge').click();
     await byTestId(agent, 'knowledge-search').locator('input').fill('流量包');
